@@ -1,0 +1,57 @@
+using Plenary.Core.Ids;
+using Plenary.Core.Time;
+
+namespace Plenary.Core.Registry;
+
+/// <summary>A sovereign state, current or dissolved, with the names news uses for it and its government.</summary>
+public sealed record State(
+    StateId Id,
+    string Name,
+    int? CowCode = null,
+    string? OfficialName = null,
+    IReadOnlyList<string>? Aliases = null,
+    IReadOnlyList<string>? Demonyms = null,
+    string? Capital = null,
+    IReadOnlyList<string>? Metonyms = null,
+    EdtfDate? From = null,
+    EdtfDate? Until = null,
+    IReadOnlyList<StateId>? Successors = null)
+{
+    public IReadOnlyList<string> Aliases { get; init; } = Aliases ?? [];
+    public IReadOnlyList<string> Demonyms { get; init; } = Demonyms ?? [];
+    public IReadOnlyList<string> Metonyms { get; init; } = Metonyms ?? [];
+    public IReadOnlyList<StateId> Successors { get; init; } = Successors ?? [];
+}
+
+/// <summary>An intergovernmental organization.</summary>
+public sealed record Organization(
+    OrgId Id,
+    string Name,
+    IReadOnlyList<string> Acronyms,
+    IReadOnlyList<string> Aliases,
+    EdtfDate? Founded,
+    EdtfDate? Dissolved,
+    string? Headquarters,
+    IReadOnlyList<OrgId> Predecessors,
+    IReadOnlyList<OrgId> Successors,
+    IReadOnlyList<Body> Bodies,
+    CowIgo? Cow = null)
+{
+    public Body? FindBody(BodyId id) => Bodies.FirstOrDefault(b => b.Id == id);
+}
+
+/// <summary>The organization's names in the Correlates of War IGO data.</summary>
+public sealed record CowIgo(string Ioname, int Ionum);
+
+/// <summary>A council, committee or assembly of an organization (the CSTO's Council of Foreign Ministers).</summary>
+public sealed record Body(BodyId Id, string Name, IReadOnlyList<string> Aliases, string? Level);
+
+/// <summary>A person and the offices held over time.</summary>
+public sealed record Person(PersonId Id, string Name, IReadOnlyList<string> Aliases, StateId? State, IReadOnlyList<Office> Offices)
+{
+    /// <summary>The offices held on a day (an office whose dates may include the day).</summary>
+    public IEnumerable<Office> OfficesOn(DateOnly day) => Offices.Where(o => o.Term.MayContain(day));
+}
+
+/// <summary>An office a person held: "Prime Minister" of ARM, "Secretary General" of csto.</summary>
+public sealed record Office(string Role, StateId? State, OrgId? Org, EdtfInterval Term, string? SourceId);
