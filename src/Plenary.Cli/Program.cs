@@ -18,6 +18,8 @@ foreach (var command in new[]
     CatalogCommands.Orgs(),
     CatalogCommands.States(),
     CatalogCommands.Show(),
+    Plenary.Web.WebCommands.Serve(CliOptions.DbPath, path => RegistryOpener.Open(path)),
+    Plenary.Web.WebCommands.User(CliOptions.DbPath, path => RegistryOpener.Open(path)),
 })
 {
     root.Subcommands.Add(command);
