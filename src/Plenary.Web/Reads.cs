@@ -27,9 +27,11 @@ public static class Reads
     private static bool SpeakerIs(StatementFact f, Person person, Catalog catalog)
     {
         if (catalog.ResolvePerson(f.Speaker).Id == person.Id) return true;
-        // "Ushakov" for Yuri Ushakov: a surname alone names the person when the surname is theirs.
-        var speaker = NameFolding.Fold(f.Speaker);
-        return NameFolding.Fold(person.Name).EndsWith(" " + speaker, StringComparison.Ordinal);
+        // "Ushakov" or "Yuri V. Ushakov" for Yuri Ushakov: the same surname, and the same initial when a first name is given.
+        var said = NameFolding.Fold(f.Speaker).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = NameFolding.Fold(person.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (said.Length == 0 || name.Length == 0 || said[^1] != name[^1]) return false;
+        return said.Length == 1 || said[0][0] == name[0][0];
     }
 
     public static IReadOnlyList<ClaimView> ClaimsOf(RegistryStore s, string sourceId)
