@@ -4,7 +4,10 @@ using Plenary.Store.Curated;
 
 namespace Plenary.Cli;
 
-/// <summary>Opens the registry a command names; a new one is filled with the curated data (and the seed article).</summary>
+/// <summary>
+/// Opens the registry a command names; a new one is filled with the curated data (the shipped data/ folder, or
+/// $PLENARY_DATA for a registry of one's own) and the seed article.
+/// </summary>
 public static class RegistryOpener
 {
     /// <summary>What a new registry is seeded with beyond the curated data; the reader's composition adds the seed article here.</summary>
@@ -15,7 +18,7 @@ public static class RegistryOpener
     public static RegistryStore Open(string path, bool empty = false) =>
         RegistryStore.Open(path, empty, store =>
         {
-            CuratedSeeding.Seed(store);
+            CuratedSeeding.Seed(store, Environment.GetEnvironmentVariable("PLENARY_DATA") is { Length: > 0 } folder ? folder : null);
             AfterCurated?.Invoke(store);
         });
 }
