@@ -17,7 +17,7 @@ namespace Plenary.Web;
 public sealed record WebSettings(string DbPath, Func<string, RegistryStore> Open)
 {
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
-    /// <summary>The ingest/review operations; <see cref="StoreEditorial"/> (store only, no reader) when not given.</summary>
+    /// <summary>The ingest/review operations; the editorial desk with the news reader (<see cref="DeskEditorial"/>) when not given.</summary>
     public IEditorial? Editorial { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 }
@@ -44,7 +44,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddSingleton(_ => new RegistryService(settings.DbPath, settings.Open));
         services.AddSingleton<AccountService>();
-        services.AddSingleton(settings.Editorial ?? new StoreEditorial());
+        services.AddSingleton(settings.Editorial ?? new DeskEditorial());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {

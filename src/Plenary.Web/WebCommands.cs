@@ -11,9 +11,6 @@ namespace Plenary.Web;
 /// </summary>
 public static class WebCommands
 {
-    /// <summary>Set by the composition (the CLI) to wire the reader and review service in; the store-only editorial otherwise.</summary>
-    public static Func<Editorial.IEditorial>? EditorialFactory { get; set; }
-
     public static Command Serve(Func<ParseResult, string> dbPath, Func<string, RegistryStore> open)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
@@ -25,7 +22,6 @@ public static class WebCommands
             var app = WebApp.Build(new WebSettings(path, open)
             {
                 Urls = r.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Editorial = EditorialFactory?.Invoke(),
                 LogLevel = r.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             });
             // Open (and, when new, seed) the registry before listening, so the first request finds it ready.

@@ -46,7 +46,7 @@ public sealed class TestServer : IAsyncDisposable
         var app = WebApp.Build(new WebSettings(Path.Combine(dir, "registry.db"), OpenFixture)
         {
             Urls = ["http://127.0.0.1:0"],
-            Editorial = editorial ?? new StoreEditorial(FakeReader.Propose),
+            Editorial = editorial,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -70,7 +70,7 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>Stores an article with proposed claims, as the reader would, and returns the claims' ids.</summary>
     public IReadOnlyList<string> AddProposed(Article article) =>
-        Registry.Write(s => new StoreEditorial(FakeReader.Propose).Ingest(s, article, "test")).ProposedClaimIds;
+        Registry.Write(s => new DeskEditorial().Ingest(s, article, "test")).ProposedClaimIds;
 
     public static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
@@ -81,39 +81,5 @@ public sealed class TestServer : IAsyncDisposable
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-}
-
-/// <summary>
-/// A stand-in reader for the web tests: proposes Armenia's frozen participation in the CSTO wherever an article says
-/// "freeze its membership", and a statement for each quotation by Ushakov. Enough to exercise ingest and review.
-/// </summary>
-public static class FakeReader
-{
-    public static IReadOnlyList<Claim> Propose(Article a, string by, DateTimeOffset at)
-    {
-        var claims = new List<Claim>();
-        var asOf = a.Published is { } p ? Plenary.Core.Time.EdtfDate.Of(p) : (Plenary.Core.Time.EdtfDate?)null;
-        int i = a.Text.IndexOf("freeze its membership", StringComparison.Ordinal);
-        if (i >= 0)
-            claims.Add(Make(a, new MembershipFact(Core.Ids.StateId.Parse("ARM"), Core.Ids.OrgId.Parse("csto"), Standing.ParticipationFrozen, null, asOf), i, i + 21, by, at, claims.Count));
-        int m = a.Text.IndexOf("remains a full member", StringComparison.Ordinal);
-        if (m >= 0)
-            claims.Add(Make(a, new MembershipFact(Core.Ids.StateId.Parse("ARM"), Core.Ids.OrgId.Parse("csto"), Standing.Member, null, asOf), m, m + 21, by, at, claims.Count));
-        int q = a.Text.IndexOf('“');
-        while (q >= 0)
-        {
-            int end = a.Text.IndexOf('”', q + 1);
-            if (end < 0) break;
-            claims.Add(Make(a, new StatementFact("Yuri Ushakov", Core.Ids.StateId.Parse("RUS"), null, asOf, a.Text[(q + 1)..end], ["ARM", "csto"]), q + 1, end, by, at, claims.Count));
-            q = a.Text.IndexOf('“', end + 1);
-        }
-        return claims;
-    }
-
-    private static Claim Make(Article a, ClaimFact fact, int start, int end, string by, DateTimeOffset at, int seq)
-    {
-        var ev = new List<Evidence> { new(start, end) };
-        return new Claim { Id = Claim.IdFor(a.Id, fact, ev), Fact = fact, SourceId = a.Id, Evidence = ev, RecordedAt = at, RecordedBy = by, Sequence = seq };
     }
 }
