@@ -10,6 +10,8 @@ namespace Plenary.Web;
 /// Answers that are asked again and again (the status of a state on a day) are cached by key; the cache is emptied by
 /// every write made here, and by any write another process (the <c>plenary</c> command) commits to the same file,
 /// which SQLite's <c>PRAGMA data_version</c> reveals. So nothing stale is served after a write.
+/// A cached answer is served without taking the store's gate: only a second, idle connection is asked whether the
+/// file changed (a microsecond under its own small lock), so the hot path never waits behind a slow query.
 /// </summary>
 public sealed class RegistryService : IDisposable
 {
@@ -21,6 +23,10 @@ public sealed class RegistryService : IDisposable
     private SqliteCommand _dataVersion;
     private long _lastDataVersion;
     private long _generation;
+    private readonly object _watchGate = new();
+    private readonly SqliteConnection _watch;
+    private readonly SqliteCommand _watchVersion;
+    private long _seenWatchVersion;
 
     public RegistryService(string path, Func<string, RegistryStore> open)
     {
@@ -29,9 +35,21 @@ public sealed class RegistryService : IDisposable
         _store = open(path);
         _dataVersion = PrepareDataVersion(_store);
         _lastDataVersion = (long)_dataVersion.ExecuteScalar()!;
+        _watch = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _store.Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        _watch.Open();
+        _watchVersion = _watch.CreateCommand();
+        _watchVersion.CommandText = "PRAGMA data_version";
+        _watchVersion.Prepare();
+        _seenWatchVersion = WatchVersion();
     }
 
     public string Path { get; }
+
+    /// <summary>Changes whenever any other connection — this server's store or another process — commits to the file.</summary>
+    private long WatchVersion()
+    {
+        lock (_watchGate) return (long)_watchVersion.ExecuteScalar()!;
+    }
 
     /// <summary>Grows by one with every change seen: lets callers tell whether what they hold is still current.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -66,9 +84,18 @@ public sealed class RegistryService : IDisposable
     /// <summary>The cached answer for <paramref name="key"/>, computed under the gate when missing or out of date.</summary>
     public T Cached<T>(string key, Func<RegistryStore, T> compute) where T : class
     {
+        // Fast path: the file has not changed since the cache was last known good, and the answer is there.
+        if (WatchVersion() == Interlocked.Read(ref _seenWatchVersion) && _cache.TryGetValue(key, out var fast)) return (T)fast;
         lock (_gate)
         {
             CheckOutsideWrites();
+            var version = WatchVersion();
+            if (version != Interlocked.Read(ref _seenWatchVersion))
+            {
+                // Some commit since: ours (the cache was emptied then already) or another process's. Start afresh.
+                Invalidate();
+                Interlocked.Exchange(ref _seenWatchVersion, version);
+            }
             if (_cache.TryGetValue(key, out var hit)) return (T)hit;
             var value = compute(_store);
             if (_cache.Count >= CacheLimit) _cache.Clear();
@@ -110,6 +137,11 @@ public sealed class RegistryService : IDisposable
         {
             _dataVersion.Dispose();
             _store.Dispose();
+            lock (_watchGate)
+            {
+                _watchVersion.Dispose();
+                _watch.Dispose();
+            }
         }
     }
 }

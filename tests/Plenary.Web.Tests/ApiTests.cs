@@ -255,6 +255,20 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_write_by_another_process_is_seen_at_once_despite_the_cache()
+    {
+        await using var s = await TestServer.StartAsync();
+        var (membership, _, _) = Pick(s);
+        const string url = "/api/v1/status?state=ARM&org=csto&on=2024-11-28";
+        var before = await Json(await s.Client.GetAsync(url));
+        Assert.DoesNotContain(before.GetProperty("claims").EnumerateArray(), c => c.GetProperty("id").GetString() == membership);
+        // Another connection to the file (as `plenary accept` would be) accepts the claim.
+        using (var other = Plenary.Store.RegistryStore.Open(s.DbPath)) other.Decide(membership, ReviewState.Accepted, "cli:someone");
+        var after = await Json(await s.Client.GetAsync(url));
+        Assert.Contains(after.GetProperty("claims").EnumerateArray(), c => c.GetProperty("id").GetString() == membership);
+    }
+
+    [Fact]
     public async Task The_audit_log_records_who_changed_what_and_only_admins_read_it()
     {
         await using var s = await TestServer.StartAsync();
