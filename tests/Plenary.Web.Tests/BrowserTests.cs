@@ -55,10 +55,11 @@ public sealed class BrowserTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_CSTO_page_shows_Armenias_frozen_band_and_the_attendance_matrix()
     {
-        await using var s = await TestServer.StartAsync();
+        // What `plenary serve` shows on a new registry: the shipped curated data and the seed article.
+        await using var s = await TestServer.StartAsync(shipped: true);
         var page = await NewPage(s);
         await page.GotoAsync("/orgs/csto?on=2024-11-28");
-        Assert.Equal("Collective Security Treaty Organization CSTO, ODKB", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.StartsWith("Collective Security Treaty Organization", (await page.Locator("h1").InnerTextAsync()).Trim());
 
         var frozen = page.Locator("svg rect.band[data-row='ARM'][data-standing='participation-frozen']");
         Assert.Equal(1, await frozen.CountAsync());
@@ -74,8 +75,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await frozen.HoverAsync();
         Assert.Contains("participation-frozen from 2024-02", await page.Locator(".tip").InnerTextAsync());
 
-        var cell = page.Locator("table.matrix tbody tr").First.Locator("td.att-absent");
-        Assert.True(await cell.CountAsync() >= 1, "Armenia's absence is in the matrix");
+        Assert.True(await page.Locator("table.matrix td.att-absent").CountAsync() >= 1, "Armenia's absences are in the matrix");
         Assert.Contains("Armenia: absent", await page.Locator("table.matrix").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("organization.png"), FullPage = true });
 

@@ -39,11 +39,18 @@ public sealed class TestServer : IAsyncDisposable
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
     }
 
-    public static async Task<TestServer> StartAsync(IEditorial? editorial = null)
+    /// <summary>True when the project's curated data travelled to the test's output (data/ next to the binary).</summary>
+    public static bool HasShippedData => File.Exists(Path.Combine(CuratedData.DefaultFolder, "states.yaml"));
+
+    /// <summary>
+    /// Starts a server over a new registry: the small test fixture, or with <paramref name="shipped"/> (and the data
+    /// present) what <c>plenary serve</c> creates — the curated data and the seed article, read and accepted.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(IEditorial? editorial = null, bool shipped = false)
     {
         var dir = Path.Combine(Path.GetTempPath(), "plenary-web-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
-        var app = WebApp.Build(new WebSettings(Path.Combine(dir, "registry.db"), OpenFixture)
+        var app = WebApp.Build(new WebSettings(Path.Combine(dir, "registry.db"), shipped && HasShippedData ? OpenShipped : OpenFixture)
         {
             Urls = ["http://127.0.0.1:0"],
             Editorial = editorial,
@@ -52,6 +59,12 @@ public sealed class TestServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestServer(dir, app, new Uri(address));
     }
+
+    public static RegistryStore OpenShipped(string path) => RegistryStore.Open(path, seed: s =>
+    {
+        CuratedSeeding.Seed(s);
+        Plenary.Editorial.SeedArticle.Ingest(s);
+    });
 
     public static RegistryStore OpenFixture(string path) => RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, FixtureData));
 
