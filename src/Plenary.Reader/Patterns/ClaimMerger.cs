@@ -16,6 +16,9 @@ public static class ClaimMerger
         foreach (var c in claims)
         {
             var key = Key(c.Fact);
+            if (c.Fact is MembershipFact { Date: { } d } && c.StartStated && key is not null && index.TryGetValue(key, out var prior)
+                && result[prior].StartStated && result[prior].Fact is MembershipFact { Date: { } pd } && !pd.Overlaps(d))
+                key += "|" + d;
             if (key is null || !index.TryGetValue(key, out var at))
             {
                 if (key is not null) index[key] = result.Count;
@@ -28,14 +31,18 @@ public static class ClaimMerger
             {
                 (MembershipFact a, MembershipFact b) => a with
                 {
-                    AsOf = Max(a.AsOf, b.AsOf),
-                    Date = a.Date is null ? b.Date : b.Date is null ? a.Date : (b.Date < a.Date ? b.Date : a.Date),
+                    AsOf = old.DatedByText == c.DatedByText ? Max(a.AsOf, b.AsOf) : old.DatedByText ? a.AsOf : b.AsOf,
+                    // a date the text states beats one taken from the context; of two stated, the earlier
+                    Date = a.Date is null ? b.Date : b.Date is null ? a.Date
+                        : old.StartStated != c.StartStated ? (old.StartStated ? a.Date : b.Date)
+                        : old.DatedByText != c.DatedByText ? (old.DatedByText ? a.Date : b.Date)
+                        : (b.Date < a.Date ? b.Date : a.Date),
                 },
                 (ChairFact a, ChairFact b) => a with { Person = a.Person ?? b.Person, Date = a.Date ?? b.Date },
                 (AttendanceFact a, AttendanceFact b) => a with { Person = a.Person ?? b.Person, Place = a.Place ?? b.Place },
                 _ => old.Fact,
             };
-            result[at] = old with { Fact = fact, Evidence = evidence };
+            result[at] = old with { Fact = fact, Evidence = evidence, DatedByText = old.DatedByText || c.DatedByText, StartStated = old.StartStated || c.StartStated };
         }
         return result;
     }

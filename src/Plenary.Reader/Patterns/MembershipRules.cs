@@ -27,18 +27,23 @@ public sealed class MembershipRules(Lexicons lexicons)
                 {
                     "slot" => match.States,
                     "after" => match.States.Count > 0 ? match.States : cx.StatesAfter(match.End),
+                    "apposition" => cx.Apposition(match.First),
                     _ => cx.StatesBefore(match.First, allowPersons: false, out _),
                 };
                 var org = match.Org ?? cx.OrgNear(match.First, match.End);
                 if (states.Count == 0 || org?.Org is not { } orgId) continue;
                 var time = cx.TimeNear(match.First, match.End);
-                var context = cx.ContextDate(match.First);
+                var (context, explicitContext) = cx.Context(match.First);
                 var date = time?.Value ?? (isEvent ? context : null);
                 var evidence = cx.SentenceSpan(cx.SentenceOfToken(match.First));
                 foreach (var s in states.Where(s => s.State is not null).Select(s => s.State!.Value).Distinct())
                 {
                     var fact = new MembershipFact(s, orgId, status, date, context ?? date);
-                    yield return new ProposedClaim(fact, [evidence], Modality.Reported, $"membership:{pattern.Source}", cx.Words(match.First, match.End));
+                    yield return new ProposedClaim(fact, [evidence], Modality.Reported, $"membership:{pattern.Source}", cx.Words(match.First, match.End))
+                    {
+                        DatedByText = explicitContext,
+                        StartStated = time?.Value is not null,
+                    };
                 }
             }
         }

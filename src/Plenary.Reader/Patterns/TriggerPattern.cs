@@ -187,7 +187,7 @@ public sealed class TriggerIndex
             {
                 if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
             }
-            if (best is { } b) { yield return b; }
+            if (best is { } b) { yield return b; t = b.Item2.End - 1; }
         }
     }
 }

@@ -55,14 +55,24 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
             int entity = FindEntity(entities, name);
             if (end - i == 1 && entity < 0)
             {
-                // a single word is a person only as a known one's surname ("Ushakov concluded")
+                // a single word is a person as a known one's surname ("Ushakov concluded") or right after a title ("President Putin")
                 entity = FindCatalog(entities, doc, name, i);
-                if (entity < 0) continue;
+                if (entity < 0)
+                {
+                    var (role1, state1, title1) = RoleBefore(doc, i);
+                    if (!title1 || doc.Text[doc.Tokens[i].Start..doc.Tokens[i].End].Length < 3) continue;
+                    entities.Add(new PersonEntity { Name = name, Role = role1, State = state1, FirstToken = i });
+                    entity = entities.Count - 1;
+                }
             }
             else if (entity < 0)
             {
                 var (role, roleState, hasTitle) = RoleBefore(doc, i);
-                bool accepted = hasTitle || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null;
+                var owner = i >= 2 && doc.Lower[i - 1] == "'s" ? MentionCovering(doc, i - 2) : null;
+                bool possessed = owner is { State: not null } && owner.Kind != MentionKind.Person;
+                if (possessed && roleState is null) roleState = owner!.State;
+                bool accepted = hasTitle || possessed || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null
+                    || (i > 0 && lexicons.SpeechVerbs.Contains(doc.Lower[i - 1]));
                 if (!accepted) { i = end - 1; continue; }
                 var known = CatalogPerson(name);
                 entities.Add(new PersonEntity

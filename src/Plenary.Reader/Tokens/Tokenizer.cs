@@ -65,6 +65,11 @@ public static class Tokenizer
                     }
                 }
             }
+            else if (IsApostrophe(c) && i > 0 && char.IsLetter(text[i - 1]) && IsPossessiveAt(text, i))
+            {
+                i += 2; // the possessive "’s" of "Armenia’s"
+                kind = TokenKind.Word;
+            }
             else if (IsQuoteMark(c))
             {
                 i++;
