@@ -25,6 +25,7 @@ if (args[0] == "claims")
         var result = reader.Read(article, timings);
         foreach (var c in result.Claims)
             output.AppendLine(ClaimJson.ToLine(article.Id, c.Fact, c.Evidence, c.Modality));
+        if (Environment.GetEnvironmentVariable("DUMP") == article.Id) Console.Error.WriteLine(result.Document.Describe());
         if (Environment.GetEnvironmentVariable("EXPLAIN") == "1")
             foreach (var c in result.Claims) Console.Error.WriteLine($"{article.Id}\t{c.Rule}\t[{c.Trigger}]\t{ClaimJson.FactToJson(c.Fact)}");
     }

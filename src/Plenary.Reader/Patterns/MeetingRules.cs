@@ -100,7 +100,7 @@ public sealed class MeetingRules(Lexicons lexicons)
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
         int sentenceIndex = doc.SentenceOf[noun];
         var same = Meetings.LastOrDefault(m => (orgId is null || m.Org == orgId)
-            && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)))
+            && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)) && (place is null || m.Place is null || m.Place == place))
                 || (place is not null && m.Place == place && (time?.Value is null || m.Date is null))
                 || (!inQuote && time?.Value is null && place is null && (definite || orgId is not null))
                 || (!inQuote && definite && !phraseOrg)
