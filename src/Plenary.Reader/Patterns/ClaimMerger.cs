@@ -9,6 +9,8 @@ namespace Plenary.Reader.Patterns;
 /// </summary>
 public static class ClaimMerger
 {
+    public const int MaxEvidence = 6;
+
     public static List<ProposedClaim> Merge(IEnumerable<ProposedClaim> claims)
     {
         var result = new List<ProposedClaim>();
@@ -26,7 +28,8 @@ public static class ClaimMerger
                 continue;
             }
             var old = result[at];
-            var evidence = old.Evidence.Concat(c.Evidence).Distinct().ToList();
+            // a fact repeated all over a long text keeps its first few places: enough to review it, bounded to store
+            var evidence = old.Evidence.Count >= MaxEvidence ? old.Evidence : old.Evidence.Concat(c.Evidence).Distinct().Take(MaxEvidence).ToList();
             var fact = (old.Fact, c.Fact) switch
             {
                 (MembershipFact a, MembershipFact b) => a with

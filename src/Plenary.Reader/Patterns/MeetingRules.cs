@@ -32,6 +32,8 @@ public sealed class MeetingRules(Lexicons lexicons)
     public List<MeetingRecord> Meetings { get; } = [];
     /// <summary>The meeting each meeting noun (by token) was read as.</summary>
     public Dictionary<int, MeetingRecord> ByNoun { get; } = [];
+    /// <summary>The keys of <see cref="ByNoun"/> in text order.</summary>
+    public int[] NounOrder { get; private set; } = [];
 
     public void Run(RuleContext cx)
     {
@@ -46,14 +48,20 @@ public sealed class MeetingRules(Lexicons lexicons)
             }
         }
         // "the SCO Summit", named before the sentence that dates and places it, is that meeting
+        int next = 0;
         foreach (var (noun, org) in _pending)
         {
-            var later = Meetings.FirstOrDefault(m => m.Org == org && m.Noun > noun);
-            if (later is not null) ByNoun[noun] = later;
+            while (next < Meetings.Count && Meetings[next].Noun < noun) next++;
+            for (int k = next; k < Math.Min(Meetings.Count, next + CoreferenceWindow); k++)
+                if (Meetings[k].Org == org) { ByNoun[noun] = Meetings[k]; break; }
         }
+        NounOrder = ByNoun.Keys.Order().ToArray();
     }
 
     private readonly List<(int Noun, OrgId Org)> _pending = [];
+
+    /// <summary>How many meetings back "the meeting" may refer: keeps the work per noun constant on long texts.</summary>
+    private const int CoreferenceWindow = 12;
 
     private void Read(RuleContext cx, Sentences.Sentence sentence, int noun)
     {
@@ -99,7 +107,7 @@ public sealed class MeetingRules(Lexicons lexicons)
         var orgId = org?.Org;
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
         int sentenceIndex = doc.SentenceOf[noun];
-        var same = Meetings.LastOrDefault(m => (orgId is null || m.Org == orgId)
+        var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => (orgId is null || m.Org == orgId)
             && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)) && (place is null || m.Place is null || m.Place == place))
                 || (place is not null && m.Place == place && (time?.Value is null || m.Date is null))
                 || (!inQuote && time?.Value is null && place is null && (definite || orgId is not null))

@@ -182,11 +182,12 @@ public sealed class TriggerIndex
         for (int t = first; t < end; t++)
         {
             (TriggerPattern, TriggerPattern.Match)? best = null;
-            IEnumerable<TriggerPattern> candidates = _byFirst.TryGetValue(doc.Lower[t], out var list) ? list.Concat(_anyFirst) : _anyFirst;
-            foreach (var p in candidates)
-            {
-                if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
-            }
+            if (_byFirst.TryGetValue(doc.Lower[t], out var list))
+                foreach (var p in list)
+                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
+            if (_anyFirst.Count > 0 && (doc.MentionAt[t] >= 0 || doc.Lower[t] == "the"))
+                foreach (var p in _anyFirst)
+                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
             if (best is { } b) { yield return b; t = b.Item2.End - 1; }
         }
     }
