@@ -176,6 +176,7 @@ public sealed class PersonRecognizer
             var w = doc.Lower[k];
             var m = doc.MentionStartingAt(k);
             bool isTitle = lexicons.Titles.TryGetValue(w, out var head);
+            if (m is { State: not null } && m.Kind != MentionKind.Person) state = m.State; // "Kremlin spokesman", "Russian adviser"
             if (isTitle && head) hasTitle = true;
             else if (isTitle) { }
             else if (w == "'s") { }
