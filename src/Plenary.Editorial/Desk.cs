@@ -22,10 +22,10 @@ public sealed class Desk(RegistryStore store, NewsReader reader)
         var when = at ?? DateTimeOffset.UtcNow;
         // Read before the transaction: the reader is pure and may take a moment on a long text.
         var proposed = reader.Propose(article);
-        return store.InTransaction(tx =>
+        var result = store.InTransaction(tx =>
         {
             var (id, added) = store.AddArticle(tx, article, editor, when);
-            if (!added) return new IngestResult(id, false, store.Claims(new ClaimFilter { SourceId = id, Review = null }), 0);
+            if (!added) return new IngestResult(id, false, [], 0);
             var claims = proposed.Select((p, i) => new Claim
             {
                 Id = Claim.IdFor(id, p.Fact, p.Evidence),
@@ -42,6 +42,8 @@ public sealed class Desk(RegistryStore store, NewsReader reader)
             int n = store.AddClaims(tx, claims);
             return new IngestResult(id, true, claims, n);
         });
+        // Already ingested: report the claims it has, as they stand now.
+        return result.NewArticle ? result : result with { Claims = store.Claims(new ClaimFilter { SourceId = result.ArticleId, Review = null }) };
     }
 
     /// <summary>The claims waiting for a decision, oldest first.</summary>
