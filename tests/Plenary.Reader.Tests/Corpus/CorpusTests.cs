@@ -16,7 +16,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         id = gold.GetProperty("id").GetString()!;
         var articleFile = Path.Combine(Path.GetDirectoryName(goldFile)!, "..", "articles", Path.GetFileName(goldFile));
         var article = ArticleFiles.Load(articleFile);
-        var claims = TestReader.Reader.Propose(article);
+        var claims = TestReader.Shipped.Propose(article);
         var lines = claims.Select(c => ClaimJson.ToLine(article.Id, c.Fact, c.Evidence, c.Modality));
         return Scorer.Score(gold, article.Text, lines);
     }
@@ -40,8 +40,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Skip.If(corpus is null, "../shared/corpus is not present next to the repository");
         var text = ArticleFiles.Load(Path.Combine(corpus!, "seed-article.txt"), new DateOnly(2024, 11, 27));
         var json = ArticleFiles.Load(Path.Combine(corpus!, "dev", "articles", "000-seed.json"));
-        var a = TestReader.Reader.Propose(text).Select(c => ClaimJson.FactKey(c.Fact));
-        var b = TestReader.Reader.Propose(json with { Id = text.Id }).Select(c => ClaimJson.FactKey(c.Fact));
+        var a = TestReader.Shipped.Propose(text).Select(c => ClaimJson.FactKey(c.Fact));
+        var b = TestReader.Shipped.Propose(json with { Id = text.Id }).Select(c => ClaimJson.FactKey(c.Fact));
         Assert.Equal(b, a);
     }
 

@@ -10,6 +10,19 @@ public static class TestReader
     private static readonly Lazy<NewsReader> LazyReader = new(() => new NewsReader(Catalog));
 
     public static Catalog Catalog => LazyCatalog.Value;
+
+    /// <summary>The reader over the registry the project ships (the repository's data/), as `plenary read` uses it.</summary>
+    public static NewsReader Shipped => LazyShipped.Value;
+
+    private static readonly Lazy<NewsReader> LazyShipped = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plenary.sln"))) dir = dir.Parent;
+        var data = dir is null ? null : Path.Combine(dir.FullName, "data");
+        return new NewsReader(data is not null && File.Exists(Path.Combine(data, "states.yaml"))
+            ? Plenary.Store.Curated.CuratedData.Load(data, DateTimeOffset.UtcNow).Catalog
+            : Catalog);
+    });
     public static NewsReader Reader => LazyReader.Value;
 
     public static ReadResult Read(string text, string? published = "2024-11-27") =>
