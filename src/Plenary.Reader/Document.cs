@@ -31,6 +31,8 @@ public sealed class Document
     public List<PersonMention> Persons { get; set; } = [];
     public List<PersonEntity> Entities { get; set; } = [];
     public List<TimeExpression> Times { get; set; } = [];
+    /// <summary>True for the tokens of a time expression and the "on" before one: words a trigger may skip ("announced on Sunday their withdrawal").</summary>
+    public bool[] InTime { get; set; } = [];
     public List<Quote> Quotes { get; set; } = [];
     /// <summary>The quotation each token is inside, or -1.</summary>
     public int[] QuoteOf { get; set; } = [];

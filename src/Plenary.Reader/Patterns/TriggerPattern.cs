@@ -70,7 +70,7 @@ public sealed class TriggerPattern
 
     private bool Walk(Document doc, int e, int t, int end, Match m)
     {
-        while (t < end && doc.Tokens[t].Kind == TokenKind.Quote && e > 0) t++;
+        while (t < end && e > 0 && (doc.Tokens[t].Kind == TokenKind.Quote || (t < doc.InTime.Length && doc.InTime[t]))) t++;
         if (e == _elements.Length) { m.End = t; return true; }
         var el = _elements[e];
         int next = Consume(doc, el, t, end, m, out var added);

@@ -81,6 +81,13 @@ public sealed class TimeTagger(Lexicons lexicons)
             i = found.End - 1;
         }
         doc.Times = list;
+        var inTime = new bool[doc.Tokens.Count];
+        foreach (var t in list)
+        {
+            for (int k = t.First; k < t.End; k++) inTime[k] = true;
+            if (t.First > 0 && doc.Lower[t.First - 1] == "on") inTime[t.First - 1] = true;
+        }
+        doc.InTime = inTime;
     }
 
     private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
