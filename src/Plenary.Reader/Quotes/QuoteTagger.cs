@@ -82,8 +82,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
             (int, int) span;
             if (doc.Lower[v] == "quoted" && PersonAt(doc, v + 1) is { } quoted) { speaker = quoted.Person; span = (quoted.Start, quoted.EndChar); }
             else if (SubjectBetween(doc, k, v, quote) is { } subj) (speaker, span) = subj;
-            else if (PersonAt(doc, v + 1) is { } after) { speaker = after.Person; span = (after.Start, after.EndChar); }
-            else if (v + 2 < doc.Tokens.Count && (doc.Lower[v + 1] is "the" or "a") && PersonAt(doc, v + 2) is { } after2) { speaker = after2.Person; span = (after2.Start, after2.EndChar); }
+            else if (PersonAfter(doc, v + 1, limit) is { } after) { speaker = after.Person; span = (after.Start, after.EndChar); }
             else return;
             if (speaker < 0) return;
             quote.Speaker = speaker;
@@ -154,6 +153,19 @@ public sealed class QuoteTagger(Lexicons lexicons)
                 var r = LastPersonBefore(doc, quote.First);
                 return r >= 0 ? (r, (doc.Tokens[s].Start, doc.Tokens[verb - 1].End)) : (-1, (0, 0));
             }
+        }
+        return null;
+    }
+
+    /// <summary>"said Russian Foreign Minister Sergei Lavrov", "according to spokesman Dmitry Peskov": the person a few title words after the verb.</summary>
+    private Mention? PersonAfter(Document doc, int from, int limit)
+    {
+        for (int k = from; k < Math.Min(limit, from + 7); k++)
+        {
+            if (PersonAt(doc, k) is { } p) return p;
+            var w = doc.Lower[k];
+            bool titleWord = lexicons.Titles.ContainsKey(w) || w is "the" or "a" or "'s" || doc.MentionStartingAt(k) is { Kind: not MentionKind.Person };
+            if (!titleWord && !(k == from && w == "to")) return null;
         }
         return null;
     }
