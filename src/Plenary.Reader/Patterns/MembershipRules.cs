@@ -20,6 +20,8 @@ public sealed class MembershipRules(Lexicons lexicons)
             foreach (var (pattern, match) in _triggers.Matches(doc, sentence.First, sentence.End))
             {
                 if (!WireName.TryParse<Standing>(pattern.Columns[1], out var status)) continue;
+                // "left the CSTO summit early" is about a meeting, not the organization
+                if (match.Org is not null && match.End < sentence.End && lexicons.MeetingNouns.Contains(doc.Lower[match.End])) continue;
                 var role = pattern.Columns.Length > 2 ? pattern.Columns[2] : "before";
                 bool isEvent = pattern.Columns.Length <= 3 || pattern.Columns[3] != "state";
                 if (cx.Hedged(match.First) || (cx.Negated(match.First) && !pattern.Source.Contains("no ", StringComparison.Ordinal))) continue;
