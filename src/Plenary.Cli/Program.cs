@@ -18,6 +18,7 @@ foreach (var command in new[]
     CatalogCommands.Orgs(),
     CatalogCommands.States(),
     CatalogCommands.Show(),
+    ReadCommand.Create(),
     ReviewCommands.Ingest(),
     ReviewCommands.Review(),
     ReviewCommands.Accept(),
