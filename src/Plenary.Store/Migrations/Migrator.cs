@@ -5,7 +5,7 @@ namespace Plenary.Store.Migrations;
 
 /// <summary>
 /// Applies the numbered SQL files of this folder (<c>0001_registry.sql</c>, …) in order, each in its own transaction
-/// with the version bump, so a crash leaves the file at the last whole version.
+/// with its entry in the ledger, so a crash leaves the file at the last whole migration.
 /// </summary>
 internal static class Migrator
 {
@@ -39,14 +39,22 @@ internal static class Migrator
         return cmd.ExecuteScalar() is string s && int.TryParse(s, out var v) ? v : 0;
     }
 
-    public static void Migrate(SqliteConnection c)
+    /// <summary>
+    /// Applies every migration this program has and the file has not, in version order. Applied versions are recorded
+    /// one by one (not only the highest), so a migration merged with a lower number than one already applied still runs.
+    /// </summary>
+    public static void Migrate(SqliteConnection c) => Migrate(c, All);
+
+    internal static void Migrate(SqliteConnection c, IReadOnlyList<(int Version, string Name, string Sql)> migrations)
     {
         var current = HasMeta(c) ? CurrentVersion(c) : 0;
-        if (current > LatestVersion)
-            throw new StoreException($"the registry file has schema version {current}, newer than this program's {LatestVersion}: update Plenary");
-        foreach (var (version, _, sql) in All)
+        var latest = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
+        if (current > latest)
+            throw new StoreException($"the registry file has schema version {current}, newer than this program's {latest}: update Plenary");
+        var applied = Applied(c, current, migrations);
+        foreach (var (version, name, sql) in migrations.OrderBy(m => m.Version))
         {
-            if (version <= current) continue;
+            if (applied.Contains(version)) continue;
             using var tx = c.BeginTransaction();
             using (var cmd = c.CreateCommand())
             {
@@ -57,14 +65,40 @@ internal static class Migrator
             using (var cmd = c.CreateCommand())
             {
                 cmd.Transaction = tx;
-                cmd.CommandText = "INSERT INTO plenary_meta(key, value) VALUES ('application', $app), ('schema_version', $v) " +
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+                cmd.CommandText = """
+                    CREATE TABLE IF NOT EXISTS plenary_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+                    INSERT INTO plenary_migrations(version, name, applied_at) VALUES ($v, $name, $at);
+                    INSERT INTO plenary_meta(key, value) VALUES ('application', $app), ('schema_version', $max)
+                    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+                    """;
+                cmd.Parameters.AddWithValue("$v", version);
+                cmd.Parameters.AddWithValue("$name", name);
+                cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(DateTimeOffset.UtcNow));
                 cmd.Parameters.AddWithValue("$app", Application);
-                cmd.Parameters.AddWithValue("$v", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                cmd.Parameters.AddWithValue("$max", Math.Max(current, version).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 cmd.ExecuteNonQuery();
             }
             tx.Commit();
+            current = Math.Max(current, version);
         }
+    }
+
+    /// <summary>The versions applied to this file; a file from before the ledger counts every version up to its schema version.</summary>
+    private static HashSet<int> Applied(SqliteConnection c, int current, IReadOnlyList<(int Version, string Name, string Sql)> migrations)
+    {
+        var set = new HashSet<int>();
+        using var exists = c.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'plenary_migrations'";
+        if ((long)exists.ExecuteScalar()! == 0)
+        {
+            foreach (var (version, _, _) in migrations) if (version <= current) set.Add(version);
+            return set;
+        }
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT version FROM plenary_migrations";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) set.Add(r.GetInt32(0));
+        return set;
     }
 
     public static bool HasMeta(SqliteConnection c)
