@@ -1,1 +1,36 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Plenary.Cli;
+using Plenary.Cli.Commands;
+using Plenary.Store;
+using Plenary.Store.Curated;
+
+var root = new RootCommand("Plenary: who is in, who showed up, who said what — a time-aware, source-cited registry of international organizations")
+{
+    CliOptions.Db,
+};
+foreach (var command in new[]
+{
+    InitCommand.Create(),
+    StatusCommand.Create(),
+    MembersCommand.Create(),
+    TimelineCommand.Create(),
+    AttendanceCommand.Create(),
+    CatalogCommands.Orgs(),
+    CatalogCommands.States(),
+    CatalogCommands.Show(),
+})
+{
+    root.Subcommands.Add(command);
+}
+
+var parsed = root.Parse(args);
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is UsageException or StoreException or DataFileException or FormatException or IOException or UnauthorizedAccessException)
+{
+    // One line the user can act on; a stack trace helps nobody who typed a wrong date.
+    Console.Error.WriteLine($"plenary: {e.Message}");
+    return 2;
+}

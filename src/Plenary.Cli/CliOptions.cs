@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using Plenary.Core.Ids;
+using Plenary.Core.Registry;
+using Plenary.Core.Time;
+using Plenary.Store;
+
+namespace Plenary.Cli;
+
+/// <summary>An error the user can fix: printed as one line, exit code 2, never a stack trace.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The options many commands share, and how they turn into values (parsing at the edge: the core never sees raw strings).</summary>
+public static class CliOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "The registry file (default: $PLENARY_DB, else $XDG_DATA_HOME/plenary/registry.db)",
+        Recursive = true,
+    };
+
+    public static Option<string> Format(params string[] formats)
+    {
+        var o = new Option<string>("--format") { Description = $"Output format: {string.Join("|", formats)}", DefaultValueFactory = _ => formats[0] };
+        o.AcceptOnlyFromAmong(formats);
+        return o;
+    }
+
+    public static Option<string?> On() => new("--on") { Description = "The day to ask about (YYYY-MM-DD; default: today)" };
+
+    public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY-MM-DD or an ISO 8601 time, UTC)" };
+
+    public static string DbPath(ParseResult r)
+    {
+        if (r.GetValue(Db) is { Length: > 0 } path) return path;
+        if (Environment.GetEnvironmentVariable("PLENARY_DB") is { Length: > 0 } env) return env;
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrEmpty(xdg)) xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(xdg, "plenary", "registry.db");
+    }
+
+    public static DateOnly Day(string? text, string option)
+    {
+        if (text is null) return DateOnly.FromDateTime(DateTime.UtcNow);
+        if (!EdtfDate.TryParse(text, out var d, out var error)) throw new UsageException($"{option}: {error}");
+        if (d.Precision != DatePrecision.Day) throw new UsageException($"{option}: '{text}' is not a day: expected YYYY-MM-DD");
+        return d.Start;
+    }
+
+    public static DateOnly? OptionalDay(string? text, string option) => text is null ? null : Day(text, option);
+
+    public static DateTimeOffset? Time(string? text, string option)
+    {
+        if (text is null) return null;
+        if (EdtfDate.TryParse(text, out var d, out _) && d.Precision == DatePrecision.Day)
+            return new DateTimeOffset(d.End.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)) return t;
+        throw new UsageException($"{option}: '{text}' is not a time: expected YYYY-MM-DD or an ISO 8601 date and time");
+    }
+
+    public static StateId State(Catalog catalog, string text)
+    {
+        var r = catalog.ResolveState(text);
+        return r.Id ?? throw new UsageException(r.Error!);
+    }
+
+    public static OrgId Org(Catalog catalog, string text)
+    {
+        var r = catalog.ResolveOrganization(text);
+        return r.Id ?? throw new UsageException(r.Error!);
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Plenary.Core.Claims;
+using Plenary.Core.Registry;
+using Plenary.Store;
+using Plenary.Store.Queries;
+
+namespace Plenary.Cli.Commands;
+
+/// <summary><c>plenary orgs</c>, <c>plenary states</c> and <c>plenary show X</c>: the registry's named things.</summary>
+public static class CatalogCommands
+{
+    public static Command Orgs()
+    {
+        var format = CliOptions.Format("table", "json");
+        var cmd = new Command("orgs", "The organizations the registry knows") { format };
+        cmd.SetAction(r =>
+        {
+            using var store = RegistryOpener.Open(r);
+            var orgs = store.Catalog.Organizations;
+            if (r.GetValue(format) == "json") { Output.Json(new { organizations = orgs }); return 0; }
+            Output.Table(null, ["id", "name", "acronyms", "founded", "dissolved", "headquarters"],
+                orgs.Select(o => (IReadOnlyList<string?>)[o.Id.Value, o.Name, string.Join(", ", o.Acronyms), o.Founded?.ToString(), o.Dissolved?.ToString(), o.Headquarters]));
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command States()
+    {
+        var format = CliOptions.Format("table", "json");
+        var cmd = new Command("states", "The states the registry knows") { format };
+        cmd.SetAction(r =>
+        {
+            using var store = RegistryOpener.Open(r);
+            var states = store.Catalog.States;
+            if (r.GetValue(format) == "json") { Output.Json(new { states }); return 0; }
+            Output.Table(null, ["id", "name", "cow", "capital", "until"],
+                states.Select(s => (IReadOnlyList<string?>)[s.Id.Value, s.Name, s.CowCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Capital, s.Until?.ToString()]));
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Show()
+    {
+        var what = new Argument<string>("name") { Description = "An organization, state or person: id or name" };
+        var on = CliOptions.On();
+        var knownAt = CliOptions.KnownAt();
+        var format = CliOptions.Format("table", "json");
+        var cmd = new Command("show", "Everything the registry holds about one organization, state or person") { what, on, knownAt, format };
+        cmd.SetAction(r =>
+        {
+            var day = CliOptions.Day(r.GetValue(on), "--on");
+            var known = CliOptions.Time(r.GetValue(knownAt), "--known-at");
+            using var store = RegistryOpener.Open(r);
+            var name = r.GetValue(what)!;
+            var queries = new RegistryQueries(store);
+            var json = r.GetValue(format) == "json";
+            var c = store.Catalog;
+            if (c.ResolveOrganization(name).Id is { } orgId) { ShowOrg(c.FindOrganization(orgId)!, queries, day, known, json); return 0; }
+            if (c.ResolveState(name).Id is { } stateId) { ShowState(c.FindState(stateId)!, queries, c, day, known, json); return 0; }
+            if (c.ResolvePerson(name).Id is { } personId) { ShowPerson(c.FindPerson(personId)!, json); return 0; }
+            var hints = new[] { c.ResolveOrganization(name).Error, c.ResolveState(name).Error, c.ResolvePerson(name).Error };
+            throw new UsageException($"'{name}' is no organization, state or person the registry knows; " +
+                string.Join("; ", hints.Where(h => h is not null && h.Contains("closest", StringComparison.Ordinal)).Select(h => h![(h!.IndexOf("closest", StringComparison.Ordinal))..]).DefaultIfEmpty("try `plenary orgs` or `plenary states`")));
+        });
+        return cmd;
+    }
+
+    private static void ShowOrg(Organization org, RegistryQueries q, DateOnly day, DateTimeOffset? known, bool json)
+    {
+        var members = q.Members(org.Id, day, known);
+        var chairs = q.Chairs(org.Id, known);
+        if (json) { Output.Json(new { organization = org, members, chairs }); return; }
+        Output.Line($"{org.Name} ({org.Id}){(org.Acronyms.Count > 0 ? " — " + string.Join(", ", org.Acronyms) : "")}");
+        Output.Line($"founded {org.Founded?.ToString() ?? "?"}{(org.Dissolved is { } d ? $", dissolved {d}" : "")}; headquarters {org.Headquarters ?? "?"}");
+        if (org.Predecessors.Count > 0) Output.Line($"predecessors: {string.Join(", ", org.Predecessors)}");
+        if (org.Successors.Count > 0) Output.Line($"successors: {string.Join(", ", org.Successors)}");
+        if (org.Bodies.Count > 0)
+            Output.Table("Bodies", ["id", "name", "level"], org.Bodies.Select(b => (IReadOnlyList<string?>)[b.Id.ToString(), b.Name, b.Level]));
+        Output.Table($"Members on {day:yyyy-MM-dd}", ["state", "name", "standing", "since"],
+            members.Members.Concat(members.Others).Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing), m.Since?.ToString()]));
+        if (chairs.Count > 0)
+            Output.Table("Chairs", ["from", "until", "body", "state", "person", "scope"],
+                chairs.Select(ch => (IReadOnlyList<string?>)[ch.From?.ToString(), ch.Until?.ToString(), ch.Body?.ToString(), ch.State.Value, ch.Person, WireName.Of(ch.Scope)]));
+    }
+
+    private static void ShowState(State state, RegistryQueries q, Catalog c, DateOnly day, DateTimeOffset? known, bool json)
+    {
+        var memberships = q.Memberships(state.Id, known)
+            .Select(m => (m.Org, Day: m.History.On(day)))
+            .Where(m => m.Day.Standing != Standing.NotMember)
+            .Select(m => new { org = m.Org, name = c.OrganizationName(m.Org), standing = m.Day.Standing, since = m.Day.Since })
+            .ToList();
+        if (json) { Output.Json(new { state, on = day, memberships }); return; }
+        Output.Line($"{state.Name} ({state.Id}){(state.CowCode is { } cow ? $", COW {cow}" : "")}; capital {state.Capital ?? "?"}");
+        if (state.Aliases.Count > 0) Output.Line($"also: {string.Join(", ", state.Aliases)}");
+        Output.Table($"Standings on {day:yyyy-MM-dd}", ["org", "name", "standing", "since"],
+            memberships.Select(m => (IReadOnlyList<string?>)[m.org.Value, m.name, WireName.Of(m.standing), m.since?.ToString()]));
+    }
+
+    private static void ShowPerson(Person person, bool json)
+    {
+        if (json) { Output.Json(new { person }); return; }
+        Output.Line($"{person.Name} ({person.Id}){(person.State is { } s ? $", {s}" : "")}");
+        Output.Table("Offices", ["role", "of", "from", "until"],
+            person.Offices.Select(o => (IReadOnlyList<string?>)[o.Role, o.Org?.Value ?? o.State?.Value, o.Term.From?.ToString(), o.Term.To?.ToString()]));
+    }
+}

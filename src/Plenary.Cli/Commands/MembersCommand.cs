@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Plenary.Core.Claims;
+using Plenary.Store.Queries;
+
+namespace Plenary.Cli.Commands;
+
+/// <summary><c>plenary members ORG</c>: who belongs to an organization on a day, and in what standing.</summary>
+public static class MembersCommand
+{
+    public static Command Create()
+    {
+        var org = new Argument<string>("org") { Description = "Organization: id (csto) or name" };
+        var on = CliOptions.On();
+        var knownAt = CliOptions.KnownAt();
+        var format = CliOptions.Format("table", "json");
+        var cmd = new Command("members", "The members of an organization on a day (de jure members; observers and others listed apart)") { org, on, knownAt, format };
+        cmd.SetAction(r =>
+        {
+            var day = CliOptions.Day(r.GetValue(on), "--on");
+            var known = CliOptions.Time(r.GetValue(knownAt), "--known-at");
+            using var store = RegistryOpener.Open(r);
+            var o = CliOptions.Org(store.Catalog, r.GetValue(org)!);
+            var report = new RegistryQueries(store).Members(o, day, known);
+            if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
+            Output.Table($"Members of the {report.Name} on {day:yyyy-MM-dd}", ["state", "name", "standing", "since"],
+                report.Members.Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing), m.Since?.ToString()]));
+            if (report.Others.Count > 0)
+                Output.Table("Observers, partners, candidates", ["state", "name", "standing", "since"],
+                    report.Others.Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing), m.Since?.ToString()]));
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Time;
+
+namespace Plenary.Store.Queries;
+
+// The answers the registry gives, in the JSON shapes of the CLI's --format json and of the HTTP API (snake_case, DomainJson).
+
+/// <summary>Where a claim comes from, as a reader sees it: a reference source, or the article it was read from.</summary>
+public sealed record SourceView(string Id, SourceKind Kind, string Title, EdtfDate? Date, string? Publisher, string? Url);
+
+public sealed record EvidenceView(int Start, int End, string? Text);
+
+/// <summary>A claim with its source and quoted evidence.</summary>
+public sealed record ClaimView(
+    string Id,
+    ClaimType Type,
+    JsonElement Fact,
+    Modality Modality,
+    ReviewState Review,
+    SourceView Source,
+    IReadOnlyList<EvidenceView> Evidence,
+    string? Note,
+    string? Corrects,
+    DateTimeOffset RecordedAt,
+    string RecordedBy);
+
+public sealed record ConflictView(EdtfDate Date, string Reason, ClaimView Kept, ClaimView Contradicted);
+
+public sealed record StatusReport(
+    StateId State,
+    OrgId Org,
+    DateOnly On,
+    DateTimeOffset? KnownAt,
+    Standing Standing,
+    EdtfDate? Since,
+    bool SinceAsserted,
+    bool Certain,
+    bool DeJureMember,
+    bool Participating,
+    IReadOnlyList<ClaimView> Claims,
+    IReadOnlyList<ConflictView> Conflicts);
+
+public sealed record MemberRow(StateId State, string Name, Standing Standing, EdtfDate? Since, bool Certain);
+
+public sealed record MembersReport(OrgId Org, string Name, DateOnly On, DateTimeOffset? KnownAt, IReadOnlyList<MemberRow> Members, IReadOnlyList<MemberRow> Others);
+
+public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims);
+
+public sealed record TimelineReport(StateId State, OrgId Org, DateTimeOffset? KnownAt, IReadOnlyList<PeriodView> Periods, IReadOnlyList<ConflictView> Conflicts);
+
+public sealed record MeetingView(
+    string Id,
+    OrgId Org,
+    EdtfDate? Date,
+    EdtfDate? EndDate,
+    string? Place,
+    StateId? Country,
+    IReadOnlyList<BodyId> Bodies,
+    MeetingStatus Status,
+    IReadOnlyDictionary<StateId, AttendanceKind> Attendance,
+    IReadOnlyList<ClaimView> Claims);
+
+public sealed record AttendanceReport(OrgId Org, DateOnly? From, DateOnly? To, DateTimeOffset? KnownAt, IReadOnlyList<MeetingView> Meetings);
+
+public sealed record ChairView(OrgId Org, BodyId? Body, StateId State, string? Person, EdtfDate? From, EdtfDate? Until, ChairScope Scope, ClaimView Claim);

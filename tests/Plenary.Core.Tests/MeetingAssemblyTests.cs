@@ -1,0 +1,60 @@
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Meetings;
+using Plenary.Core.Time;
+
+namespace Plenary.Core.Tests;
+
+public class MeetingAssemblyTests
+{
+    private static readonly OrgId Csto = OrgId.Parse("csto");
+    private int _seq;
+
+    private Claim C(ClaimFact f, int day = 0, Modality modality = Modality.Reported) => new()
+    {
+        Id = $"c{_seq}", Fact = f, SourceId = "s", RecordedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(day),
+        RecordedBy = "t", Review = ReviewState.Accepted, Sequence = _seq++, Modality = modality,
+    };
+
+    [Fact]
+    public void Claims_about_one_meeting_merge_and_attendance_joins_it()
+    {
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm")], "Astana", StateId.Parse("KAZ"), EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled)),
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cdm")], "Astana", null, EdtfDate.Parse("2024-11"), null, MeetingStatus.Held), day: 1),
+            C(new AttendanceFact(StateId.Parse("ARM"), Csto, EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Absent)),
+            C(new AttendanceFact(StateId.Parse("BLR"), Csto, EdtfDate.Parse("2024-11-28"), null, AttendanceKind.Present)),
+        ]);
+        var m = Assert.Single(meetings);
+        Assert.Equal("csto-2024-11-28-astana", m.Id);
+        Assert.Equal(MeetingStatus.Held, m.Status);
+        Assert.Equal(2, m.Bodies.Count);
+        Assert.Equal(AttendanceKind.Absent, m.Attendance[StateId.Parse("ARM")].Attendance);
+        Assert.Equal(AttendanceKind.Present, m.Attendance[StateId.Parse("BLR")].Attendance);
+    }
+
+    [Fact]
+    public void Different_places_or_dates_are_different_meetings()
+    {
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new MeetingFact(Csto, [], "Minsk", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new MeetingFact(Csto, [], "Astana", null, EdtfDate.Parse("2023-11-23"), null, MeetingStatus.Held)),
+        ]);
+        Assert.Equal(3, meetings.Count);
+        Assert.Equal("2023-11-23", meetings[0].Date.ToString());
+    }
+
+    [Fact]
+    public void Attendance_without_a_known_meeting_makes_one_and_the_latest_record_wins()
+    {
+        var meetings = MeetingAssembly.Assemble([
+            C(new AttendanceFact(StateId.Parse("ARM"), OrgId.Parse("eaeu"), EdtfDate.Parse("2024-12"), "Saint Petersburg", AttendanceKind.Present), modality: Modality.Planned),
+            C(new AttendanceFact(StateId.Parse("ARM"), OrgId.Parse("eaeu"), EdtfDate.Parse("2024-12"), "St. Petersburg", AttendanceKind.Remote), day: 2),
+        ]);
+        var m = Assert.Single(meetings);
+        Assert.Equal(MeetingStatus.Scheduled, m.Status);
+        Assert.Equal(AttendanceKind.Remote, m.Attendance[StateId.Parse("ARM")].Attendance);
+        Assert.Equal(2, m.Attendance[StateId.Parse("ARM")].Claims.Count);
+    }
+}
