@@ -18,6 +18,10 @@ foreach (var command in new[]
     CatalogCommands.Orgs(),
     CatalogCommands.States(),
     CatalogCommands.Show(),
+    ReviewCommands.Ingest(),
+    ReviewCommands.Review(),
+    ReviewCommands.Accept(),
+    ReviewCommands.Reject(),
 })
 {
     root.Subcommands.Add(command);
@@ -28,7 +32,7 @@ try
 {
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is UsageException or StoreException or DataFileException or FormatException or IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is UsageException or StoreException or DataFileException or Plenary.Reader.Articles.ArticleFileException or FormatException or IOException or UnauthorizedAccessException)
 {
     // One line the user can act on; a stack trace helps nobody who typed a wrong date.
     Console.Error.WriteLine($"plenary: {e.Message}");

@@ -1,21 +1,27 @@
 using System.CommandLine;
+using Plenary.Editorial;
 using Plenary.Store;
 using Plenary.Store.Curated;
 
 namespace Plenary.Cli;
 
-/// <summary>Opens the registry a command names; a new one is filled with the curated data (and the seed article).</summary>
+/// <summary>
+/// Opens the registry a command names; a new one is filled with the curated data (the shipped data/ folder, or
+/// $PLENARY_DATA for a registry of one's own) and the seed article, read and accepted.
+/// </summary>
 public static class RegistryOpener
 {
-    /// <summary>What a new registry is seeded with beyond the curated data; the reader's composition adds the seed article here.</summary>
-    public static Action<RegistryStore>? AfterCurated { get; set; }
-
     public static RegistryStore Open(ParseResult r, bool empty = false) => Open(CliOptions.DbPath(r), empty);
 
-    public static RegistryStore Open(string path, bool empty = false) =>
-        RegistryStore.Open(path, empty, store =>
-        {
-            CuratedSeeding.Seed(store);
-            AfterCurated?.Invoke(store);
-        });
+    public static RegistryStore Open(string path, bool empty = false) => RegistryStore.Open(path, empty, Seed);
+
+    public static void Seed(RegistryStore store)
+    {
+        var data = Environment.GetEnvironmentVariable("PLENARY_DATA") is { Length: > 0 } folder ? folder : null;
+        CuratedSeeding.Seed(store, data);
+        SeedArticle.Ingest(store, data is null ? null : Path.Combine(data, "articles", "seed-article.json"));
+    }
+
+    /// <summary>Who a write from the command line is recorded as: the operating-system account that ran it.</summary>
+    public static string Editor => $"cli:{Environment.UserName}";
 }

@@ -63,7 +63,18 @@ public sealed class RegistryStore : IDisposable
             if (!exists) store.SetMeta("contents", empty ? "empty" : "seeding");
             if (store.GetMeta("contents") == "seeding")
             {
-                seed?.Invoke(store);
+                try
+                {
+                    seed?.Invoke(store);
+                }
+                catch when (!exists)
+                {
+                    // A registry that could not be filled is not left behind half made: the file goes, the error stays.
+                    c.Dispose();
+                    SqliteConnection.ClearAllPools();
+                    foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(full + suffix);
+                    throw;
+                }
                 store.SetMeta("contents", "seeded");
             }
             return store;

@@ -50,5 +50,7 @@ public class IdTests
         Assert.Equal(NameFolding.Fold("Saint-Pétersbourg"), NameFolding.Fold("saint petersbourg"));
         Assert.Equal("cote divoire", NameFolding.Fold("Côte d’Ivoire"));
         Assert.Equal(2, NameFolding.Distance("armenai", "armenia"));
+        Assert.Equal("opec plus", NameFolding.Fold("OPEC+"));
+        Assert.NotEqual(NameFolding.Fold("OPEC"), NameFolding.Fold("OPEC+"));
     }
 }

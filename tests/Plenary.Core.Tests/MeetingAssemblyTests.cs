@@ -21,7 +21,7 @@ public class MeetingAssemblyTests
     {
         var meetings = MeetingAssembly.Assemble([
             C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm")], "Astana", StateId.Parse("KAZ"), EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled)),
-            C(new MeetingFact(Csto, [BodyId.Parse("csto/cdm")], "Astana", null, EdtfDate.Parse("2024-11"), null, MeetingStatus.Held), day: 1),
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm"), BodyId.Parse("csto/cdm")], "Astana", null, EdtfDate.Parse("2024-11"), null, MeetingStatus.Held), day: 1),
             C(new AttendanceFact(StateId.Parse("ARM"), Csto, EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Absent)),
             C(new AttendanceFact(StateId.Parse("BLR"), Csto, EdtfDate.Parse("2024-11-28"), null, AttendanceKind.Present)),
         ]);
@@ -56,5 +56,17 @@ public class MeetingAssemblyTests
         Assert.Equal(MeetingStatus.Scheduled, m.Status);
         Assert.Equal(AttendanceKind.Remote, m.Attendance[StateId.Parse("ARM")].Attendance);
         Assert.Equal(2, m.Attendance[StateId.Parse("ARM")].Claims.Count);
+    }
+
+    [Fact]
+    public void A_summit_and_a_ministerial_in_one_city_on_one_day_are_two_meetings()
+    {
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm"), BodyId.Parse("csto/cdm")], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/csc")], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cdm")], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+        ]);
+        Assert.Equal(2, meetings.Count);
+        Assert.Equal(2, meetings.Single(m => m.Bodies.Contains(BodyId.Parse("csto/cfm"))).Claims.Count);
     }
 }

@@ -10,5 +10,5 @@ namespace Plenary.Core.Articles;
 public sealed record Article(string Id, string Text, DateOnly? Published = null, string? Url = null, string? Outlet = null, string? Title = null)
 {
     /// <summary>SHA-256 of the text (UTF-8), lower-case hex: the same text is the same article, whatever it is called.</summary>
-    public string ContentHash { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
 }

@@ -21,8 +21,9 @@ public sealed record MeetingRecord(
 public sealed record AttendanceRecord(StateId State, AttendanceKind Attendance, string? Person, IReadOnlyList<Claim> Claims);
 
 /// <summary>
-/// Puts meeting and attendance claims together: claims about the same organization whose dates overlap and whose
-/// places agree (or are not given) are one meeting; an attendance claim joins the meeting it names, or makes one.
+/// Puts meeting and attendance claims together: claims about the same organization whose dates overlap, whose
+/// places agree (or are not given) and whose bodies meet are one meeting; an attendance claim joins the meeting it
+/// names, or makes one.
 /// For one state's attendance the most recently recorded claim wins; the others stay listed.
 /// </summary>
 public static class MeetingAssembly
@@ -48,7 +49,7 @@ public static class MeetingAssembly
         foreach (var c in all)
         {
             if (c.Fact is not MeetingFact m) continue;
-            var d = Find(drafts, m.Org, m.Date, m.Place);
+            var d = Find(drafts, m.Org, m.Date, m.Place, m.Bodies);
             if (d is null)
             {
                 d = new Draft { Org = m.Org, Date = m.Date, Place = m.Place, Country = m.Country, Status = m.Status, StatusRecorded = c.RecordedAt };
@@ -73,7 +74,7 @@ public static class MeetingAssembly
         foreach (var c in all)
         {
             if (c.Fact is not AttendanceFact a) continue;
-            var d = Find(drafts, a.Org, a.MeetingDate, a.Place);
+            var d = Find(drafts, a.Org, a.MeetingDate, a.Place, []);
             if (d is null)
             {
                 d = new Draft
@@ -116,7 +117,14 @@ public static class MeetingAssembly
         return f.StartsWith("st ", StringComparison.Ordinal) ? "saint " + f[3..] : f;
     }
 
-    private static Draft? Find(List<Draft> drafts, OrgId org, EdtfDate? date, string? place) =>
-        drafts.FirstOrDefault(d => d.Org == org && d.Date is { } dd && date is { } x && dd.Overlaps(x) && SamePlace(d.Place, place))
-        ?? (date is null ? drafts.FirstOrDefault(d => d.Org == org && place is not null && d.Place is not null && SamePlace(d.Place, place)) : null);
+    /// <summary>
+    /// The meeting a claim is about: same organization, overlapping dates, same place (or none given), and — when both
+    /// name bodies — a body in common (a summit and a ministerial session in one city on one day are two meetings).
+    /// </summary>
+    private static Draft? Find(List<Draft> drafts, OrgId org, EdtfDate? date, string? place, IReadOnlyList<BodyId> bodies) =>
+        drafts.FirstOrDefault(d => d.Org == org && d.Date is { } dd && date is { } x && dd.Overlaps(x) && SamePlace(d.Place, place) && SharesBodies(d, bodies))
+        ?? (date is null ? drafts.FirstOrDefault(d => d.Org == org && place is not null && d.Place is not null && SamePlace(d.Place, place) && SharesBodies(d, bodies)) : null);
+
+    private static bool SharesBodies(Draft d, IReadOnlyList<BodyId> bodies) =>
+        bodies.Count == 0 || d.Bodies.Count == 0 || bodies.Any(d.Bodies.Contains);
 }

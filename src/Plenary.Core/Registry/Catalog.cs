@@ -62,9 +62,15 @@ public sealed class Catalog
     public string StateName(StateId id) => FindState(id)?.Name ?? id.Value;
     public string OrganizationName(OrgId id) => FindOrganization(id)?.Name ?? id.Value;
 
-    public Resolution<StateId> ResolveState(string nameOrId) => _stateNames.Resolve(nameOrId, "state");
-    public Resolution<OrgId> ResolveOrganization(string nameOrId) => _orgNames.Resolve(nameOrId, "organization");
-    public Resolution<PersonId> ResolvePerson(string nameOrId) => _personNames.Resolve(nameOrId, "person");
+    // An exact id wins over any name: "opec" is OPEC even though OPEC+ folds close to it.
+    public Resolution<StateId> ResolveState(string nameOrId) =>
+        StateId.TryParse(nameOrId, out var id) && _states.ContainsKey(id) ? new(id, null) : _stateNames.Resolve(nameOrId, "state");
+
+    public Resolution<OrgId> ResolveOrganization(string nameOrId) =>
+        OrgId.TryParse(nameOrId, out var id) && _orgs.ContainsKey(id) ? new(id, null) : _orgNames.Resolve(nameOrId, "organization");
+
+    public Resolution<PersonId> ResolvePerson(string nameOrId) =>
+        PersonId.TryParse(nameOrId, out var id) && _persons.ContainsKey(id) ? new(id, null) : _personNames.Resolve(nameOrId, "person");
 }
 
 /// <summary>What a name resolved to, or why it did not: unknown (with the closest names) or ambiguous.</summary>

@@ -24,6 +24,13 @@ public static class NameFolding
                 space = false;
             }
             else if (c is '\'' or '’' or '‘') continue; // "Cote d'Ivoire" ~ "Cote dIvoire"; apostrophes join, not split
+            else if (c == '+')
+            {
+                // "OPEC+" is not "OPEC": the plus is part of the name.
+                if (!space) sb.Append(' ');
+                sb.Append("plus ");
+                space = true;
+            }
             else if (!space)
             {
                 sb.Append(' ');

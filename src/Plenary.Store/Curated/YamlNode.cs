@@ -137,8 +137,17 @@ internal sealed class YamlMap
         try
         {
             using var reader = new StreamReader(path);
+            var scanner = new YamlDotNet.Core.Scanner(reader);
             var stream = new YamlStream();
-            stream.Load(reader);
+            try
+            {
+                stream.Load(new YamlDotNet.Core.Parser(scanner));
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner throws this (with no position) on some malformed flow collections.
+                throw new DataFileException(displayName, (int)scanner.CurrentPosition.Line, null, $"not valid YAML: {e.Message}");
+            }
             if (stream.Documents.Count == 0) throw new DataFileException(displayName, 1, null, "the file is empty");
             return stream.Documents[0].RootNode;
         }

@@ -1,0 +1,153 @@
+using Plenary.Core.Ids;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader.Gazetteer;
+
+/// <summary>
+/// Finds the gazetteer's names in a document: longest match first; case rules per entry; coordinated bodies
+/// ("foreign, defense and security ministers" → three bodies); ambiguity (a body alias several organizations share)
+/// resolved by the organizations named nearby; "the bloc" and "the organization" resolved to the organization last named.
+/// </summary>
+public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
+{
+    private const int MaxCoordination = 8;
+
+    public void Run(Document doc)
+    {
+        var found = new List<Mention>();
+        var bodiesOf = new Dictionary<int, List<BodyId>>();
+        var text = doc.Text;
+        var keys = new List<string>(gazetteer.MaxLength + 1);
+        for (int i = 0; i < doc.Tokens.Count;)
+        {
+            if (doc.Tokens[i].Kind is TokenKind.Punct or TokenKind.Quote) { i++; continue; }
+            int bestEnd = -1;
+            List<GazetteerEntry>? best = null;
+            var node = gazetteer.Root;
+            for (int j = i; j < doc.Tokens.Count && j - i < gazetteer.MaxLength; j++)
+            {
+                if (j > i && doc.Tokens[j].NewlineBefore) break;
+                if (node.Children is null || !node.Children.TryGetValue(doc.Lower[j], out node)) break;
+                if (node.Entries is { } entries)
+                {
+                    var ok = entries.Where(e => CaseFits(doc, i, j + 1, e)).ToList();
+                    if (ok.Count > 0) { best = ok; bestEnd = j + 1; }
+                }
+            }
+            if (best is null) { i++; continue; }
+            var (first, bodies) = best[0].Kind == MentionKind.Body ? Coordinated(doc, i, bestEnd) : (i, null);
+            var m = Choose(doc, best, first, bestEnd);
+            if (bodies is not null) bodiesOf[found.Count] = bodies;
+            found.Add(m);
+            i = bestEnd;
+        }
+        // bodies: pick the organization by context, then record every coordinated body of that organization
+        for (int k = 0; k < found.Count; k++)
+        {
+            var m = found[k];
+            if (m.Kind != MentionKind.Body) continue;
+            var candidates = bodiesOf.TryGetValue(k, out var list) ? list : [m.Body!.Value];
+            var org = ContextOrg(doc, found, k, candidates.Select(b => b.Org).Distinct().ToList()) ?? candidates[0].Org;
+            var chosen = candidates.Where(b => b.Org == org).Distinct().ToList();
+            found[k] = m with { Org = org, Body = chosen[0], Bodies = chosen };
+        }
+        doc.Mentions = found;
+        AddOrganizationRefs(doc);
+    }
+
+    private static bool CaseFits(Document doc, int first, int end, GazetteerEntry e)
+    {
+        switch (e.Casing)
+        {
+            case Casing.Any: return true;
+            case Casing.Capitalized: return char.IsUpper(doc.Text[doc.Tokens[first].Start]) || char.IsDigit(doc.Text[doc.Tokens[first].Start]);
+            default:
+                var surfaceToks = string.Concat(Enumerable.Range(first, end - first).Select(doc.TokenText));
+                return string.Equals(surfaceToks, e.Surface.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>"foreign, defense and security ministers": the conjuncts before a body alias's last words.</summary>
+    private (int First, List<BodyId>? Bodies) Coordinated(Document doc, int first, int end)
+    {
+        if (end - first != 2) return (first, null);
+        var head = doc.Lower[end - 1];
+        var bodies = new List<BodyId>();
+        var own = gazetteer.Lookup([doc.Lower[first], head]);
+        if (own is null) return (first, null);
+        bodies.AddRange(own.Where(e => e.Body is not null).Select(e => e.Body!.Value));
+        int k = first - 1, start = first;
+        for (int steps = 0; k >= 1 && steps < MaxCoordination; steps++)
+        {
+            int sep = k;
+            if (doc.Lower[sep] == "and" || doc.Lower[sep] == "or") { if (sep - 1 >= 0 && doc.Lower[sep - 1] == ",") sep--; }
+            else if (doc.Lower[sep] != ",") break;
+            int w = sep - 1;
+            if (w < 0 || doc.Tokens[w].Kind != TokenKind.Word) break;
+            var e = gazetteer.Lookup([doc.Lower[w], head]);
+            if (e is null) break;
+            bodies.InsertRange(0, e.Where(x => x.Body is not null).Select(x => x.Body!.Value));
+            start = w;
+            k = w - 1;
+        }
+        return (start, bodies.Count > 0 ? bodies : null);
+    }
+
+    private static Mention Choose(Document doc, List<GazetteerEntry> entries, int first, int end)
+    {
+        // a name that is both a state and its capital (Singapore) is read as the state; an organization wins over both
+        var e = entries.OrderBy(x => x.Kind switch
+        {
+            MentionKind.Organization => 0, MentionKind.State => 1, MentionKind.Body => 2, MentionKind.Metonym => 3,
+            MentionKind.Capital => 4, MentionKind.City => 5, _ => 6,
+        }).First();
+        return new Mention(first, end, doc.Tokens[first].Start, doc.Tokens[end - 1].End, e.Kind, e.State, e.Org, e.Body, e.Place);
+    }
+
+    /// <summary>The organization among <paramref name="orgs"/> named nearest to mention <paramref name="k"/> (same sentence first, then before it).</summary>
+    private static OrgId? ContextOrg(Document doc, List<Mention> found, int k, List<OrgId> orgs)
+    {
+        if (orgs.Count == 1) return orgs[0];
+        int sentence = doc.SentenceOf[found[k].First];
+        OrgId? best = null;
+        int bestDistance = int.MaxValue;
+        for (int x = 0; x < found.Count; x++)
+        {
+            var m = found[x];
+            if (m.Kind != MentionKind.Organization || m.Org is not { } o || !orgs.Contains(o)) continue;
+            int distance = Math.Abs(m.First - found[k].First) + (doc.SentenceOf[m.First] == sentence ? 0 : 10_000) + (x > k ? 5_000 : 0);
+            if (distance < bestDistance) { bestDistance = distance; best = o; }
+        }
+        return best;
+    }
+
+    private void AddOrganizationRefs(Document doc)
+    {
+        var result = new List<Mention>(doc.Mentions.Count + 8);
+        int next = 0;
+        OrgId? last = null;
+        var covered = new bool[doc.Tokens.Count];
+        foreach (var m in doc.Mentions) for (int t = m.First; t < m.End; t++) covered[t] = true;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            while (next < doc.Mentions.Count && doc.Mentions[next].First <= i)
+            {
+                var m = doc.Mentions[next++];
+                if (m.Kind == MentionKind.Organization) last = m.Org;
+                result.Add(m);
+            }
+            if (covered[i] || last is null || !lexicons.OrgNouns.Contains(doc.Lower[i])) continue;
+            // "the organization", "the Russia-led security organization", "the regional bloc", "the group's"
+            bool determiner = false;
+            for (int b = i - 1; b >= Math.Max(0, i - 5); b--)
+            {
+                if (doc.Lower[b] is "the" or "this" or "its" or "our" or "that") { determiner = true; break; }
+                if (doc.Tokens[b].Kind == TokenKind.Punct && doc.Lower[b] != "-") break;
+            }
+            if (!determiner || (i + 1 < doc.Tokens.Count && doc.Lower[i + 1] == "of")) continue;
+            result.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.OrganizationRef, Org: last));
+        }
+        while (next < doc.Mentions.Count) result.Add(doc.Mentions[next++]);
+        doc.Mentions = result;
+    }
+}

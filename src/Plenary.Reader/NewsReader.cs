@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Plenary.Core.Articles;
+using Plenary.Core.Claims;
+using Plenary.Core.Registry;
+using Plenary.Reader.Gazetteer;
+using Plenary.Reader.Patterns;
+using Plenary.Reader.Persons;
+using Plenary.Reader.Quotes;
+using Plenary.Reader.Sentences;
+using Plenary.Reader.Time;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader;
+
+/// <summary>Time spent in each stage, summed over the documents read.</summary>
+public sealed class StageTimings
+{
+    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public void Add(string stage, long ticks)
+    {
+        lock (_ticks)
+        {
+            if (!_ticks.ContainsKey(stage)) { _ticks[stage] = 0; _order.Add(stage); }
+            _ticks[stage] += ticks;
+        }
+    }
+
+    public IEnumerable<(string Stage, TimeSpan Time)> Report()
+    {
+        lock (_ticks) return _order.Select(s => (s, TimeSpan.FromSeconds(_ticks[s] / (double)Stopwatch.Frequency))).ToList();
+    }
+}
+
+/// <summary>What the reader found in one article: the claims it proposes and the annotated document (for --explain).</summary>
+public sealed record ReadResult(Article Article, IReadOnlyList<ProposedClaim> Claims, Document Document);
+
+/// <summary>
+/// The news reader: an article in, proposed claims out. The pipeline, in order —
+/// <c>tokens → sentences → gazetteer → persons → time → quotes → claims</c> — each stage a class in its own folder that
+/// adds a layer to the <see cref="Document"/>. Built once from the registry's <see cref="Catalog"/>; thread-safe
+/// (documents share only read-only tables), deterministic, and linear in the length of the text.
+/// </summary>
+public sealed class NewsReader
+{
+    private readonly Lexicons _lexicons;
+    private readonly Gazetteer.Gazetteer _gazetteer;
+    private readonly PersonRecognizer _persons;
+    private readonly TimeTagger _time;
+    private readonly QuoteTagger _quotes;
+    private readonly MembershipRules _membership;
+    private readonly AttendanceRules _attendance;
+    private readonly ChairRules _chairs = new();
+    private readonly StatementRules _statements = new();
+
+    public NewsReader(Catalog catalog, Lexicons? lexicons = null)
+    {
+        _lexicons = lexicons ?? Lexicons.Default;
+        _gazetteer = new Gazetteer.Gazetteer(catalog, _lexicons);
+        _persons = new PersonRecognizer(catalog, _lexicons);
+        _time = new TimeTagger(_lexicons);
+        _quotes = new QuoteTagger(_lexicons);
+        _membership = new MembershipRules(_lexicons);
+        _attendance = new AttendanceRules(_lexicons);
+    }
+
+    /// <summary>The names of the stages, in the order they run.</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["tokens", "sentences", "gazetteer", "persons", "time", "quotes", "claims"];
+
+    /// <summary>The claims an article states, proposed for review, in text order.</summary>
+    public IReadOnlyList<ProposedClaim> Propose(Article article) => Read(article).Claims;
+
+    public ReadResult Read(Article article, StageTimings? timings = null)
+    {
+        var doc = new Document(article);
+        var sw = Stopwatch.StartNew();
+        void Mark(string stage) { timings?.Add(stage, sw.ElapsedTicks); sw.Restart(); }
+
+        doc.Tokens = Tokenizer.Tokenize(doc.Text, _lexicons.Abbreviations);
+        doc.Lower = new string[doc.Tokens.Count];
+        for (int i = 0; i < doc.Tokens.Count; i++) doc.Lower[i] = Tokenizer.Lower(doc.Text.AsSpan(doc.Tokens[i].Start, doc.Tokens[i].Length));
+        Mark("tokens");
+
+        doc.Sentences = SentenceSplitter.Split(doc.Text, doc.Tokens);
+        doc.SentenceOf = new int[doc.Tokens.Count];
+        for (int s = 0; s < doc.Sentences.Count; s++)
+            for (int t = doc.Sentences[s].First; t < doc.Sentences[s].End; t++) doc.SentenceOf[t] = s;
+        Mark("sentences");
+
+        new GazetteerTagger(_gazetteer, _lexicons).Run(doc);
+        IndexMentions(doc);
+        Mark("gazetteer");
+
+        _persons.Run(doc);
+        IndexMentions(doc);
+        Mark("persons");
+
+        _time.Run(doc);
+        Mark("time");
+
+        _quotes.Run(doc);
+        Mark("quotes");
+
+        var cx = new RuleContext(doc, _lexicons);
+        var meetings = new MeetingRules(_lexicons);
+        meetings.Run(cx);
+        var claims = new List<ProposedClaim>();
+        claims.AddRange(meetings.Claims());
+        claims.AddRange(_membership.Run(cx));
+        claims.AddRange(_attendance.Run(cx, meetings));
+        claims.AddRange(_chairs.Run(cx, meetings));
+        claims.AddRange(_statements.Run(cx));
+        var merged = ClaimMerger.Merge(claims)
+            .Where(c => c.Evidence.Count > 0 && c.Evidence.All(e => e.FitsIn(doc.Text.Length)))
+            .OrderBy(c => c.Evidence[0].Start).ThenBy(c => c.Fact.Type).ThenBy(c => ClaimJson.FactKey(c.Fact), StringComparer.Ordinal)
+            .ToList();
+        Mark("claims");
+        return new ReadResult(article, merged, doc);
+    }
+
+    private static void IndexMentions(Document doc)
+    {
+        var at = new int[doc.Tokens.Count];
+        Array.Fill(at, -1);
+        for (int i = 0; i < doc.Mentions.Count; i++)
+            if (at[doc.Mentions[i].First] < 0) at[doc.Mentions[i].First] = i;
+        doc.MentionAt = at;
+    }
+}

@@ -1,0 +1,173 @@
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Time;
+using Plenary.Reader.Gazetteer;
+
+namespace Plenary.Reader.Patterns;
+
+/// <summary>
+/// Chairs: the verb ("he would chair the upcoming EEU session" → session; "Azerbaijan will chair this structure" → term),
+/// the title ("BRICS chair president Cyril Ramaphosa", "Hun Sen, … current ASEAN chair" → term; "chairman of the summit"
+/// → session) and the hand-over ("the chairmanship passed from Venezuela to Azerbaijan").
+/// </summary>
+public sealed class ChairRules
+{
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "chair", "chairs", "chaired", "chairing" };
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "chair", "chairman", "chairwoman", "chairperson" };
+    private static readonly HashSet<string> Offices = new(StringComparer.Ordinal) { "chairmanship", "chairmanships", "presidency", "chairship" };
+
+    public IEnumerable<ProposedClaim> Run(RuleContext cx, MeetingRules meetings)
+    {
+        var doc = cx.Doc;
+        var claims = new List<ProposedClaim>();
+        foreach (var sentence in doc.Sentences)
+        {
+            for (int i = sentence.First; i < sentence.End; i++)
+            {
+                if (doc.QuoteOf[i] >= 0) continue;
+                var w = doc.Lower[i];
+                bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which"
+                    || (w == "chaired" && i > 0 && doc.Lower[i - 1] != "was");
+                if (Verbs.Contains(w) && (verbUse || (w is "chaired" or "chairs" && doc.MentionStartingAt(i - 1) is not null)))
+                    Verb(cx, meetings, sentence, i, claims);
+                else if (Titles.Contains(w) && !cx.Hedged(i))
+                    Title(cx, meetings, sentence, i, claims);
+                else if (Offices.Contains(w))
+                    Office(cx, sentence, i, claims);
+            }
+        }
+        return claims;
+    }
+
+    private static void Verb(RuleContext cx, MeetingRules meetings, Sentences.Sentence sentence, int i, List<ProposedClaim> claims)
+    {
+        var doc = cx.Doc;
+        if (cx.Hedged(i, 4) || cx.Negated(i)) return;
+        var subjects = cx.StatesBefore(i, allowPersons: true, out var person);
+        if (person is null && subjects.Count == 0)
+        {
+            // "he would chair": the person last named
+            for (int k = i - 1; k >= sentence.First && i - k <= 4; k--)
+                if (doc.Lower[k] is "he" or "she")
+                {
+                    person = LastPerson(doc, k);
+                    if (person?.State is not null) subjects = [person];
+                    break;
+                }
+        }
+        if (subjects.Count == 0) return;
+        MeetingRecord? meeting = null;
+        Mention? org = null;
+        for (int k = i + 1; k < Math.Min(sentence.End, i + 8); k++)
+        {
+            if (meetings.ByNoun.TryGetValue(k, out meeting)) break;
+            if (org is null && doc.MentionStartingAt(k) is { IsOrg: true } o) org = o;
+        }
+        var modality = cx.FutureBefore(i, 2) ? Modality.Planned : Modality.Reported;
+        var personName = person is { Person: >= 0 } ? doc.Entities[person.Person].Name : null;
+        if (meeting is not null)
+        {
+            foreach (var s in subjects.Select(x => x.State!.Value).Distinct())
+                claims.Add(new ProposedClaim(new ChairFact(meeting.Org, meeting.Bodies.FirstOrDefault() is { Name: not null } b ? b : null, s, personName, meeting.Date, ChairScope.Session),
+                    [cx.SentenceSpan(sentence)], modality, "chair:verb-session", cx.Words(i, i + 1)));
+        }
+        else if (org?.Org is { } orgId)
+        {
+            var date = cx.TimeNear(i, i + 1)?.Value ?? cx.ContextDate(i);
+            foreach (var s in subjects.Select(x => x.State!.Value).Distinct())
+                claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, personName, date, ChairScope.Term),
+                    [cx.SentenceSpan(sentence)], modality, "chair:verb-term", cx.Words(i, i + 1)));
+        }
+    }
+
+    private static void Title(RuleContext cx, MeetingRules meetings, Sentences.Sentence sentence, int i, List<ProposedClaim> claims)
+    {
+        var doc = cx.Doc;
+        // the organization: right before ("BRICS chair", "the council's rotating chair"), or "chairman of the summit"
+        Mention? org = null;
+        for (int k = i - 1; k >= Math.Max(sentence.First, i - 4); k--)
+            if (doc.MentionStartingAt(k) is { IsOrg: true } o) { org = o; break; }
+        MeetingRecord? meeting = null;
+        if (i + 2 < sentence.End && doc.Lower[i + 1] == "of")
+        {
+            for (int k = i + 2; k < Math.Min(sentence.End, i + 5); k++)
+            {
+                if (meetings.ByNoun.TryGetValue(k, out meeting)) break;
+                if (org is null && doc.MentionStartingAt(k) is { IsOrg: true } o2) { org = o2; break; }
+            }
+        }
+        if (org is null && meeting is null) return;
+        // the person: after the title ("chair president Cyril Ramaphosa", "rotating chair, Burundi's Willy Nyamitwe"),
+        // or the appositive's head before it ("Hun Sen, Cambodia's prime minister and current ASEAN chair")
+        Mention? person = null;
+        StateId? state = null;
+        for (int k = i + 1; k < Math.Min(sentence.End, i + 7); k++)
+        {
+            var m = doc.MentionStartingAt(k);
+            if (m is { Kind: MentionKind.Person }) { person = m; break; }
+            if (m is { State: not null } && m.Kind is MentionKind.State or MentionKind.Demonym) state ??= m.State;
+            if (doc.Lower[k] is "." or ";" or "said" or "the" && m is null && k > i + 1) break;
+        }
+        if (person is null)
+        {
+            state = null;
+            for (int k = i - 1; k >= Math.Max(sentence.First, i - 14); k--)
+            {
+                var m = doc.MentionStartingAt(k);
+                if (m is { Kind: MentionKind.Person }) { person = m; break; }
+                if (m is { State: not null } && m.Kind is MentionKind.State or MentionKind.Demonym) state = m.State;
+            }
+        }
+        if (person is null) return;
+        var st = person.State ?? state;
+        if (st is null) return;
+        var name = person.Person >= 0 ? doc.Entities[person.Person].Name : null;
+        if (meeting is not null)
+            claims.Add(new ProposedClaim(new ChairFact(meeting.Org, null, st.Value, name, meeting.Date, ChairScope.Session),
+                [cx.SentenceSpan(sentence)], Modality.Reported, "chair:title-session", cx.Words(i, i + 1)));
+        else if (org?.Org is { } orgId)
+            claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, st.Value, name, cx.ContextDate(i), ChairScope.Term),
+                [cx.SentenceSpan(sentence)], Modality.Reported, "chair:title-term", cx.Words(i, i + 1)));
+    }
+
+    /// <summary>"The chairmanship in the Non-Aligned Movement passed from Venezuela to Azerbaijan", "Kazakhstan assumed the presidency of …".</summary>
+    private static void Office(RuleContext cx, Sentences.Sentence sentence, int i, List<ProposedClaim> claims)
+    {
+        var doc = cx.Doc;
+        var org = cx.OrgNear(i, i + 1, 6);
+        if (org?.Org is not { } orgId) return;
+        for (int k = i + 1; k < Math.Min(sentence.End, i + 14); k++)
+        {
+            if (doc.Lower[k] is "passed" or "passes" or "handed" or "transferred" && k + 1 < sentence.End)
+            {
+                int from = -1, to = -1;
+                for (int j = k + 1; j < Math.Min(sentence.End, k + 10); j++)
+                {
+                    if (doc.Lower[j] == "from" && doc.MentionStartingAt(j + 1) is { IsStateActor: true }) from = j + 1;
+                    if (doc.Lower[j] == "to" && doc.MentionStartingAt(j + 1) is { IsStateActor: true }) to = j + 1;
+                }
+                var ev = cx.SentenceSpan(sentence);
+                if (to >= 0)
+                    claims.Add(new ProposedClaim(new ChairFact(orgId, null, doc.MentionStartingAt(to)!.State!.Value, null, cx.ContextDate(i), ChairScope.Term),
+                        [ev], Modality.Reported, "chair:handover-to", cx.Words(i, k + 1)));
+                if (from >= 0)
+                    claims.Add(new ProposedClaim(new ChairFact(orgId, null, doc.MentionStartingAt(from)!.State!.Value, null, null, ChairScope.Term),
+                        [ev], Modality.Reported, "chair:handover-from", cx.Words(i, k + 1)));
+                return;
+            }
+        }
+        // "Azerbaijan assumes (the) chairmanship"
+        int b = i - 1;
+        while (b >= sentence.First && doc.Lower[b] is "the" or "rotating" or "its") b--;
+        if (b >= sentence.First && doc.Lower[b] is "assumes" or "assumed" or "assume" or "takes" or "took" or "holds" or "held")
+        {
+            var subjects = cx.StatesBefore(b, allowPersons: true, out _);
+            foreach (var s in subjects.Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())
+                claims.Add(new ProposedClaim(new ChairFact(orgId, null, s, null, cx.ContextDate(i), ChairScope.Term),
+                    [cx.SentenceSpan(sentence)], Modality.Reported, "chair:assumes", cx.Words(b, i + 1)));
+        }
+    }
+
+    private static Mention? LastPerson(Document doc, int before) =>
+        before < doc.LastPersonBefore.Length && doc.LastPersonBefore[before] is int m and >= 0 ? doc.Mentions[m] : null;
+}

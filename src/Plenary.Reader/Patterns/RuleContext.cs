@@ -1,0 +1,169 @@
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Time;
+using Plenary.Reader.Gazetteer;
+using Plenary.Reader.Sentences;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader.Patterns;
+
+/// <summary>Helpers every claim rule uses: finding mentions near a trigger, the clause's date, hedges and negation.</summary>
+public sealed class RuleContext(Document doc, Lexicons lexicons)
+{
+    public Document Doc { get; } = doc;
+    public Lexicons Lexicons { get; } = lexicons;
+
+    public EdtfDate? Published => Doc.Published is { } p ? EdtfDate.Of(p) : null;
+
+    public Sentence SentenceOfToken(int t) => Doc.Sentences[Doc.SentenceOf[t]];
+
+    /// <summary>The evidence span of a sentence, without a line's leading or trailing spaces.</summary>
+    public Evidence SentenceSpan(Sentence s) => new(s.Start, Math.Max(s.Start + 1, s.EndChar));
+
+    public Evidence Span(int firstToken, int endToken) => new(Doc.Tokens[firstToken].Start, Math.Max(Doc.Tokens[firstToken].Start + 1, Doc.Tokens[endToken - 1].End));
+
+    /// <summary>
+    /// The date on which the sentence asserts what it says: inside a quotation, the date it was said; otherwise the
+    /// time expression right after a speech verb ("announced on Monday", "said Tuesday"); otherwise publication.
+    /// </summary>
+    public EdtfDate? ContextDate(int token)
+    {
+        if (Doc.QuoteOf[token] is int q and >= 0 && Doc.Quotes[q].Date is { } qd) return qd;
+        var s = SentenceOfToken(token);
+        foreach (var t in TimesIn(s.First, s.End))
+        {
+            if (Doc.QuoteOf[t.First] >= 0) continue;
+            if (AfterSpeechVerb(t.First)) return t.Value ?? Published;
+        }
+        return Published;
+    }
+
+    public bool AfterSpeechVerb(int timeFirst)
+    {
+        int b = timeFirst - 1;
+        if (b >= 0 && Doc.Lower[b] == "on") b--;
+        return b >= 0 && (Lexicons.SpeechVerbs.Contains(Doc.Lower[b]) || Doc.Lower[b] is "reported" or "reports" or "insisted");
+    }
+
+    public IEnumerable<Time.TimeExpression> TimesIn(int first, int end)
+    {
+        int lo = 0, hi = Doc.Times.Count;
+        while (lo < hi) { int mid = (lo + hi) / 2; if (Doc.Times[mid].First < first) lo = mid + 1; else hi = mid; }
+        for (int i = lo; i < Doc.Times.Count && Doc.Times[i].First < end; i++) yield return Doc.Times[i];
+    }
+
+    /// <summary>The time expression nearest a trigger in its sentence (after it first, then before), skipping "said on Monday".</summary>
+    public Time.TimeExpression? TimeNear(int first, int end, int after = 10, int before = 6)
+    {
+        var s = SentenceOfToken(first);
+        bool inQuote = Doc.QuoteOf[first] >= 0;
+        Time.TimeExpression? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var t in TimesIn(Math.Max(s.First, first - before), Math.Min(s.End, end + after)))
+        {
+            if ((Doc.QuoteOf[t.First] >= 0) != inQuote || AfterSpeechVerb(t.First)) continue;
+            int distance = t.First >= end ? t.First - end : (first - t.End) + 3;
+            if (distance < bestDistance) { bestDistance = distance; best = t; }
+        }
+        return best;
+    }
+
+    /// <summary>A hedge ("could", "may", "hope", "threatened to", "if") in the few words before a trigger, within its clause.</summary>
+    public bool Hedged(int first, int window = 6)
+    {
+        var s = SentenceOfToken(first);
+        for (int k = first - 1; k >= s.First && first - k <= window; k--)
+        {
+            var w = Doc.Lower[k];
+            if (w is ";" or ":") break;
+            if (Lexicons.Hedges.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    public bool Negated(int first, int window = 3)
+    {
+        var s = SentenceOfToken(first);
+        for (int k = first - 1; k >= s.First && first - k <= window; k--)
+            if (Doc.Lower[k] is "not" or "never" or "n't" or "no" or "cannot") return true;
+        return false;
+    }
+
+    public bool FutureBefore(int first, int window = 4)
+    {
+        var s = SentenceOfToken(first);
+        for (int k = first - 1; k >= s.First && first - k <= window; k--)
+            if (Doc.Lower[k] is "will" or "would" or "shall" or "'ll" || (Doc.Lower[k] == "to" && k > 0 && Doc.Lower[k - 1] is "plans" or "set" or "going" or "due" or "is" or "are")) return true;
+        return false;
+    }
+
+    /// <summary>The nearest group of states before a token in its sentence ("Georgia and Ukraine … have already quit").</summary>
+    public List<Mention> StatesBefore(int token, bool allowPersons, out Mention? person)
+    {
+        person = null;
+        var s = SentenceOfToken(token);
+        var result = new List<Mention>();
+        for (int k = token - 1; k >= s.First; k--)
+        {
+            if ((Doc.QuoteOf[k] >= 0) != (Doc.QuoteOf[token] >= 0)) continue;
+            var m = MentionEndingAt(k);
+            if (m is null) continue;
+            if (m.Kind == MentionKind.Person && allowPersons)
+            {
+                person = m;
+                if (m.State is not null) result.Add(m);
+                return result;
+            }
+            if (!m.IsStateActor) { k = m.First; continue; }
+            if (m.First + 1 < Doc.Tokens.Count && m.End < Doc.Tokens.Count && Doc.Lower[m.End] == "'s" && m.End + 1 < token)
+            {
+                // "Armenia’s decision", "Russia’s President": a possessive is the subject only when nothing else is
+                int after = m.End + 1;
+                if (Doc.MentionStartingAt(after) is { Kind: MentionKind.Person } pm && allowPersons) { person = pm; result.Add(pm); return result; }
+            }
+            // walk back over "A, B and C"
+            int first = TriggerPattern.StateGroupStart(Doc, m, s.First);
+            TriggerPattern.StateGroup(Doc, first, m.End, result);
+            return result;
+        }
+        return result;
+    }
+
+    public Mention? MentionEndingAt(int token)
+    {
+        for (int b = token; b >= 0 && token - b < 12; b--)
+        {
+            if (Doc.MentionStartingAt(b) is { } m) return m.End == token + 1 ? m : null;
+        }
+        return null;
+    }
+
+    /// <summary>The first group of states after a token in its sentence.</summary>
+    public List<Mention> StatesAfter(int token, int window = 8)
+    {
+        var s = SentenceOfToken(Math.Max(0, token - 1));
+        var result = new List<Mention>();
+        for (int k = token; k < s.End && k - token <= window; k++)
+        {
+            if (Doc.MentionStartingAt(k) is { IsStateActor: true })
+            {
+                TriggerPattern.StateGroup(Doc, k, s.End, result);
+                return result;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The organization a trigger is about: the first one after it in the sentence, else the nearest before.</summary>
+    public Mention? OrgNear(int first, int end, int after = 14)
+    {
+        var s = SentenceOfToken(first);
+        for (int k = end; k < Math.Min(s.End, end + after); k++)
+            if (Doc.MentionStartingAt(k) is { IsOrg: true } o) return o;
+        for (int k = first - 1; k >= s.First; k--)
+            if (Doc.MentionStartingAt(k) is { IsOrg: true } o) return o;
+        return null;
+    }
+
+    public string Words(int first, int end) => Doc.Text[Doc.Tokens[first].Start..Doc.Tokens[end - 1].End];
+}

@@ -1,0 +1,199 @@
+using Plenary.Core.Ids;
+using Plenary.Core.Registry;
+using Plenary.Core.Text;
+using Plenary.Reader.Gazetteer;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader.Persons;
+
+/// <summary>
+/// Persons: runs of capitalized words that are no registry name, accepted when a title stands before them
+/// ("Russian presidential adviser Yuri Ushakov", "Russia’s Ambassador to Armenia, Sergei Kopyrkin"), a speech verb or a
+/// title follows them, or the registry knows them. A later surname ("Ushakov") or tail ("Da Silva") points to the same
+/// person. The title phrase becomes the role, and the state it names (or the registry's) the person's state.
+/// </summary>
+public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
+{
+    private const int MaxNameTokens = 5;
+    private const int MaxRoleTokens = 10;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "in", "on", "at", "by", "for", "of", "and", "but", "as", "he", "she", "it", "they", "we", "i", "this", "that",
+        "ministry", "council", "committee", "union", "organization", "organisation", "agency", "court", "republic", "federation",
+        "security", "summit", "news", "press", "service", "government", "parliament", "house", "party", "army", "forces", "commission",
+        "assembly", "bank", "fund", "forum", "conference", "convention", "treaty", "charter", "day", "university", "institute",
+        "centre", "center", "television", "channel", "radio", "reuters", "afp", "tass", "times", "post", "photo", "related", "editor",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.",
+        "nov.", "dec.", "earlier", "later", "today", "yesterday", "however", "meanwhile", "also", "while", "according", "states",
+        "nations", "community", "movement", "alliance", "group", "statement", "communique", "office", "people", "leaders", "heads",
+        "state", "general", "secretary", "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
+        "african", "european", "asian", "world", "international", "national", "regional", "global", "dear", "please", "powered",
+        "prime", "foreign", "minister", "president", "vice", "deputy", "head", "chief", "mr", "mrs", "ms", "dr", "pm", "agreement",
+        "law", "treaties", "economic", "cooperation", "co-operation", "defence", "defense", "affairs", "external", "internal",
+    };
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "von", "van", "der", "bin", "al", "el", "la", "le", "di" };
+
+    public void Run(Document doc)
+    {
+        var entities = new List<PersonEntity>();
+        var mentions = new List<PersonMention>();
+        var covered = new bool[doc.Tokens.Count];
+        foreach (var m in doc.Mentions) for (int t = m.First; t < m.End; t++) covered[t] = true;
+
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            if (covered[i] || !IsNameToken(doc, i)) continue;
+            int end = i + 1;
+            while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
+                   && doc.SentenceOf[end] == doc.SentenceOf[i]
+                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))))
+                end++;
+            var name = string.Join(' ', Enumerable.Range(i, end - i).Select(doc.TokenText));
+            int entity = FindEntity(entities, name);
+            if (end - i == 1 && entity < 0)
+            {
+                // a single word is a person only as a known one's surname ("Ushakov concluded")
+                entity = FindCatalog(entities, doc, name, i);
+                if (entity < 0) continue;
+            }
+            else if (entity < 0)
+            {
+                var (role, roleState, hasTitle) = RoleBefore(doc, i);
+                bool accepted = hasTitle || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null;
+                if (!accepted) { i = end - 1; continue; }
+                var known = CatalogPerson(name);
+                entities.Add(new PersonEntity
+                {
+                    Name = known?.Name ?? name,
+                    Role = role,
+                    State = roleState ?? StateAfter(doc, end) ?? known?.State,
+                    FirstToken = i,
+                });
+                entity = entities.Count - 1;
+            }
+            else if (entities[entity].Role is null)
+            {
+                var (role, roleState, hasTitle) = RoleBefore(doc, i);
+                if (hasTitle) { entities[entity].Role = role; entities[entity].State ??= roleState; }
+            }
+            mentions.Add(new PersonMention(i, end, entity));
+            i = end - 1;
+        }
+        doc.Persons = mentions;
+        // persons join the mention layer, in token order
+        var all = doc.Mentions.Concat(mentions.Select(p => new Mention(p.First, p.End, doc.Tokens[p.First].Start, doc.Tokens[p.End - 1].End,
+            MentionKind.Person, entities[p.Entity].State, Person: p.Entity))).OrderBy(m => m.First).ToList();
+        doc.Mentions = all;
+        doc.Entities = entities;
+    }
+
+    private static bool IsNameToken(Document doc, int i)
+    {
+        var t = doc.Tokens[i];
+        if (t.Kind != TokenKind.Word) return false;
+        var s = doc.Text.AsSpan(t.Start, t.Length);
+        if (!char.IsUpper(s[0]) || NotNames.Contains(doc.Lower[i])) return false;
+        if (s.Length > 1 && s[^1] != '.' && IsAllUpper(s)) return false; // MOSCOW, CSTO
+        return true;
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static int FindEntity(List<PersonEntity> entities, string name)
+    {
+        var folded = NameFolding.Fold(name);
+        for (int e = entities.Count - 1; e >= 0; e--)
+        {
+            var full = NameFolding.Fold(entities[e].Name);
+            if (full == folded || full.EndsWith(" " + folded, StringComparison.Ordinal)) return e;
+        }
+        return -1;
+    }
+
+    private int FindCatalog(List<PersonEntity> entities, Document doc, string surname, int at)
+    {
+        var folded = NameFolding.Fold(surname);
+        foreach (var p in catalog.Persons)
+        {
+            if (p.Aliases.Append(p.Name).Any(a => NameFolding.Fold(a).Split(' ')[^1] == folded))
+            {
+                entities.Add(new PersonEntity { Name = p.Name, State = p.State, FirstToken = at });
+                return entities.Count - 1;
+            }
+        }
+        return -1;
+    }
+
+    private Person? CatalogPerson(string name)
+    {
+        var r = catalog.ResolvePerson(name);
+        return r.Found ? catalog.FindPerson(r.Value) : null;
+    }
+
+    /// <summary>
+    /// The title phrase right before a name: "Russian presidential adviser", "Russia’s Ambassador to Armenia,",
+    /// "Kremlin spokesman". Its first state (a demonym, a state, a metonym) is the person's state.
+    /// </summary>
+    private (string? Role, StateId? State, bool HasTitle) RoleBefore(Document doc, int nameStart)
+    {
+        int b = nameStart - 1;
+        if (b >= 0 && doc.Lower[b] == ",") b--; // "Russia’s Ambassador to Armenia, Sergei Kopyrkin"
+        int first = -1;
+        bool hasTitle = false;
+        StateId? state = null;
+        for (int k = b; k >= 0 && b - k < MaxRoleTokens && doc.SentenceOf[k] == doc.SentenceOf[nameStart]; k--)
+        {
+            var w = doc.Lower[k];
+            var m = doc.MentionStartingAt(k);
+            bool isTitle = lexicons.Titles.TryGetValue(w, out var head);
+            if (isTitle && head) hasTitle = true;
+            else if (isTitle) { }
+            else if (w == "'s") { }
+            else if (m is null && MentionCovering(doc, k) is { } inner && inner.State is not null) { k = inner.First; state = inner.State; first = k; continue; }
+            else if (m is { State: not null } && m.Kind != MentionKind.Person) { state = m.State; }
+            else if (m is { Kind: MentionKind.Organization or MentionKind.Body }) { }
+            else break;
+            first = k;
+        }
+        if (!hasTitle || first < 0) return (null, null, false);
+        // trim leading function words ("the", "of") from the role
+        while (first < nameStart && doc.Lower[first] is "the" or "of" or "and" or "to" or "for") first++;
+        int last = b;
+        if (last < first) return (null, state, hasTitle);
+        var role = doc.Text[doc.Tokens[first].Start..doc.Tokens[last].End];
+        return (role, state, true);
+    }
+
+    private static Mention? MentionCovering(Document doc, int token)
+    {
+        foreach (var m in doc.Mentions)
+        {
+            if (m.First > token) break;
+            if (m.First <= token && token < m.End) return m;
+        }
+        return null;
+    }
+
+    private bool SpeechAfter(Document doc, int end) =>
+        end < doc.Tokens.Count && (lexicons.SpeechVerbs.Contains(doc.Lower[end])
+            || (end + 1 < doc.Tokens.Count && doc.Lower[end] is "has" or "had" or "also" && lexicons.SpeechVerbs.Contains(doc.Lower[end + 1])));
+
+    private bool TitleAfter(Document doc, int end)
+    {
+        if (end >= doc.Tokens.Count || doc.Lower[end] != ",") return false;
+        for (int k = end + 1; k < Math.Min(doc.Tokens.Count, end + 6); k++)
+            if (lexicons.Titles.TryGetValue(doc.Lower[k], out var head) && head) return true;
+        return false;
+    }
+
+    /// <summary>"Bankole Adeoye of Nigeria".</summary>
+    private static StateId? StateAfter(Document doc, int end) =>
+        end + 1 < doc.Tokens.Count && doc.Lower[end] == "of" && doc.MentionStartingAt(end + 1) is { Kind: MentionKind.State } m ? m.State : null;
+}

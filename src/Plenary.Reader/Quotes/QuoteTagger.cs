@@ -1,0 +1,175 @@
+using Plenary.Core.Time;
+using Plenary.Reader.Gazetteer;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader.Quotes;
+
+/// <summary>
+/// Finds the quotations and who said them: the speech verb right after the closing mark ("…,” Ushakov said",
+/// "…,” said Moncada", "…,” the diplomat said", "…,” he added") or the one that introduces it ("said Stoltenberg, who
+/// added: “…", "he accused NATO of “…"). "he", "she" and "the diplomat" point to the person last named before the
+/// quotation; a speaker named by surname only is the person named in full earlier. The date is the time expression of
+/// the attribution, else the previous quotation's when the speaker is the same, else the publication date.
+/// </summary>
+public sealed class QuoteTagger(Lexicons lexicons)
+{
+    private const int Window = 14;
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she" };
+
+    public void Run(Document doc)
+    {
+        var quotes = QuoteFinder.Find(doc.Text);
+        var quoteOf = new int[doc.Tokens.Count];
+        Array.Fill(quoteOf, -1);
+        int t = 0;
+        for (int q = 0; q < quotes.Count; q++)
+        {
+            var quote = quotes[q];
+            while (t < doc.Tokens.Count && doc.Tokens[t].Start <= quote.Open) t++;
+            quote.First = t;
+            while (t < doc.Tokens.Count && doc.Tokens[t].Start < quote.Close) { quoteOf[t] = q; t++; }
+            quote.EndToken = t;
+        }
+        doc.Quotes = quotes;
+        doc.QuoteOf = quoteOf;
+        var last = new int[doc.Tokens.Count];
+        int current = -1, mi = 0;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            last[i] = current;
+            while (mi < doc.Mentions.Count && doc.Mentions[mi].First <= i)
+            {
+                if (doc.Mentions[mi].Kind == MentionKind.Person && doc.Mentions[mi].First == i && quoteOf[i] < 0) current = mi;
+                mi++;
+            }
+        }
+        doc.LastPersonBefore = last;
+        Quote? previous = null;
+        foreach (var quote in quotes)
+        {
+            Attribute(doc, quote);
+            if (quote.Speaker < 0) continue;
+            if (quote.Date is null)
+                quote.Date = previous is not null && previous.Speaker == quote.Speaker ? previous.Date : Pub(doc);
+            previous = quote;
+        }
+    }
+
+    private static EdtfDate? Pub(Document doc) => doc.Published is { } p ? EdtfDate.Of(p) : null;
+
+    private void Attribute(Document doc, Quote quote)
+    {
+        int closeToken = quote.EndToken; // the closing mark's token
+        if (closeToken >= doc.Tokens.Count) { Before(doc, quote); return; }
+        int sentence = doc.SentenceOf[Math.Min(closeToken, doc.Tokens.Count - 1)];
+        // after the closing mark: "…,” Ushakov said on Tuesday." / "…,” said Moncada." / "…,” the diplomat said."
+        int k = closeToken + 1;
+        int limit = Math.Min(doc.Tokens.Count, k + Window);
+        for (int v = k; v < limit; v++)
+        {
+            if (doc.Tokens[v].NewlineBefore || doc.Tokens[v].Kind == TokenKind.Quote) break;
+            if (doc.Lower[v] is "." or "!" or "?" && v > k) break;
+            if (!lexicons.SpeechVerbs.Contains(doc.Lower[v])) continue;
+            int speaker;
+            (int, int) span;
+            if (doc.Lower[v] == "quoted" && PersonAt(doc, v + 1) is { } quoted) { speaker = quoted.Person; span = (quoted.Start, quoted.EndChar); }
+            else if (SubjectBetween(doc, k, v, quote) is { } subj) (speaker, span) = subj;
+            else if (PersonAt(doc, v + 1) is { } after) { speaker = after.Person; span = (after.Start, after.EndChar); }
+            else if (v + 2 < doc.Tokens.Count && (doc.Lower[v + 1] is "the" or "a") && PersonAt(doc, v + 2) is { } after2) { speaker = after2.Person; span = (after2.Start, after2.EndChar); }
+            else return;
+            if (speaker < 0) return;
+            quote.Speaker = speaker;
+            quote.SpeakerSpan = span;
+            quote.Date = TimeIn(doc, v, limit, sentence);
+            quote.Rule = "quote-then-speaker";
+            return;
+        }
+        Before(doc, quote);
+    }
+
+    /// <summary>"X said: “…", "who added: “…", "he accused NATO of “…": the speech verb before the opening mark.</summary>
+    private void Before(Document doc, Quote quote)
+    {
+        int open = quote.First - 1;
+        if (open < 0) return;
+        int sentence = doc.SentenceOf[open];
+        for (int v = open - 1; v >= 0 && open - v <= 2 * Window && doc.SentenceOf[v] == sentence; v--)
+        {
+            if (doc.QuoteOf[v] >= 0) return;
+            if (!lexicons.SpeechVerbs.Contains(doc.Lower[v])) continue;
+            // the subject: the nearest person or pronoun before the verb ("Stoltenberg, who added")
+            for (int s = v - 1; s >= 0 && v - s <= Window && doc.SentenceOf[s] == sentence; s--)
+            {
+                if (doc.QuoteOf[s] >= 0) break;
+                if (PersonEndingAt(doc, s) is { } p) { Set(doc, quote, p.Person, (p.Start, p.EndChar), v, "speaker-then-quote"); return; }
+                if (Pronouns.Contains(doc.Lower[s]))
+                {
+                    var r = LastPersonBefore(doc, s);
+                    if (r >= 0) Set(doc, quote, r, (doc.Tokens[s].Start, doc.Tokens[s].End), v, "pronoun-then-quote");
+                    return;
+                }
+            }
+            // "said G. Stoltenberg, who added:" — the person right after the verb
+            if (PersonAt(doc, v + 1) is { } after && after.End <= open) { Set(doc, quote, after.Person, (after.Start, after.EndChar), v, "verb-speaker-quote"); }
+            return;
+        }
+    }
+
+    private void Set(Document doc, Quote quote, int person, (int, int) span, int verb, string rule)
+    {
+        quote.Speaker = person;
+        quote.SpeakerSpan = span;
+        quote.Rule = rule;
+        int sentence = doc.SentenceOf[verb];
+        quote.Date = TimeIn(doc, doc.Sentences[sentence].First, quote.First, sentence);
+    }
+
+    /// <summary>The speaker named between the closing mark and the verb: a person, a pronoun or "the diplomat".</summary>
+    private static (int, (int, int))? SubjectBetween(Document doc, int from, int verb, Quote quote)
+    {
+        for (int s = from; s < verb; s++)
+        {
+            if (PersonAt(doc, s) is { } p) return (p.Person, (p.Start, p.EndChar));
+        }
+        for (int s = from; s < verb; s++)
+        {
+            var w = doc.Lower[s];
+            if (Pronouns.Contains(w) || (w == "the" && s + 1 < verb))
+            {
+                // "the statement", "the ministry", "the commission" are institutions, not persons
+                if (w == "the" && doc.Lower[verb - 1] is "statement" or "ministry" or "commission" or "communique" or "council" or "presidency" or "government" or "agency" or "release" or "report")
+                    return (-1, (0, 0));
+                var r = LastPersonBefore(doc, quote.First);
+                return r >= 0 ? (r, (doc.Tokens[s].Start, doc.Tokens[verb - 1].End)) : (-1, (0, 0));
+            }
+        }
+        return null;
+    }
+
+    private static Mention? PersonAt(Document doc, int token) =>
+        doc.MentionStartingAt(token) is { Kind: MentionKind.Person } m ? m : null;
+
+    private static Mention? PersonEndingAt(Document doc, int token)
+    {
+        for (int b = token; b >= 0 && token - b < 6; b--)
+            if (doc.MentionStartingAt(b) is { Kind: MentionKind.Person } m && m.End == token + 1) return m;
+        return null;
+    }
+
+    /// <summary>The entity of the last person named before token <paramref name="token"/> (outside quotations).</summary>
+    private static int LastPersonBefore(Document doc, int token) =>
+        token < doc.LastPersonBefore.Length && doc.LastPersonBefore[token] is int m and >= 0 ? doc.Mentions[m].Person : -1;
+
+    private static EdtfDate? TimeIn(Document doc, int from, int to, int sentence)
+    {
+        int lo = 0, hi = doc.Times.Count;
+        while (lo < hi) { int mid = (lo + hi) / 2; if (doc.Times[mid].First < from) lo = mid + 1; else hi = mid; }
+        for (int i = lo; i < doc.Times.Count && doc.Times[i].First < to; i++)
+        {
+            var t = doc.Times[i];
+            if (doc.SentenceOf[t.First] == sentence && doc.QuoteOf[t.First] < 0) return t.Value;
+        }
+        return null;
+    }
+}

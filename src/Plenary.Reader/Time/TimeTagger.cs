@@ -1,0 +1,212 @@
+using Plenary.Core.Time;
+using Plenary.Reader.Tokens;
+
+namespace Plenary.Reader.Time;
+
+/// <summary>
+/// Time expressions, resolved against the publication date and the tense around them: "announced on Monday" → the Monday
+/// on or before publication, "set for Thursday" → the Thursday on or after it; "next month", "earlier this year",
+/// "last week", "five years ago", "last August"; explicit dates ("Dec. 10, 2023", "24 August 2023", "November 23",
+/// "December 1993", "in 2009") at the precision the text gives.
+/// </summary>
+public sealed class TimeTagger(Lexicons lexicons)
+{
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan."] = 1, ["february"] = 2, ["feb."] = 2, ["march"] = 3, ["mar."] = 3, ["april"] = 4, ["apr."] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun."] = 6, ["july"] = 7, ["jul."] = 7, ["august"] = 8, ["aug."] = 8, ["september"] = 9,
+        ["sept."] = 9, ["sep."] = 9, ["october"] = 10, ["oct."] = 10, ["november"] = 11, ["nov."] = 11, ["december"] = 12, ["dec."] = 12,
+    };
+
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday, ["thursday"] = DayOfWeek.Thursday,
+        ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday, ["sunday"] = DayOfWeek.Sunday,
+    };
+
+    private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["a"] = 1,
+    };
+
+    public void Run(Document doc)
+    {
+        var list = new List<TimeExpression>();
+        var pub = doc.Published;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            var w = doc.Lower[i];
+            TimeExpression? found = null;
+            if (Months.TryGetValue(w, out int month) && (w != "may" || doc.IsCapitalized(i)) && (w != "march" || doc.IsCapitalized(i)))
+                found = MonthExpression(doc, i, month, pub);
+            else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
+                     && Months.TryGetValue(doc.Lower[i + 1], out int m2))
+            {
+                // 24 August 2023, 1 January 2024, 25 October 2019
+                int end = i + 2;
+                int? year = YearAt(doc, end);
+                if (year is not null) end++;
+                found = Make(doc, i, end, Resolve(doc, i, pub, year, m2, day), year is null);
+            }
+            else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
+                found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
+            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i))
+            {
+                EdtfDate? v = null;
+                bool future = IsFuture(doc, i);
+                if (pub is { } p)
+                {
+                    int delta = future ? ((int)wd - (int)p.DayOfWeek + 7) % 7 : -(((int)p.DayOfWeek - (int)wd + 7) % 7);
+                    v = EdtfDate.Of(p.AddDays(delta));
+                }
+                found = new TimeExpression(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, v, true, future);
+            }
+            else if (w is "today" or "yesterday" or "tomorrow" or "tonight")
+            {
+                int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+                found = Make(doc, i, i + 1, pub is { } p ? EdtfDate.Of(p.AddDays(delta)) : null, true);
+            }
+            else if (w is "this" or "last" or "next" or "earlier" or "later" && i + 1 < doc.Tokens.Count)
+                found = RelativePeriod(doc, i, pub);
+            else if ((SmallNumbers.ContainsKey(w) || doc.Tokens[i].Kind == TokenKind.Number) && i + 2 < doc.Tokens.Count
+                     && doc.Lower[i + 1] is "years" or "year" && doc.Lower[i + 2] == "ago")
+            {
+                int n = SmallNumbers.TryGetValue(w, out var sn) ? sn : int.TryParse(w, out var k) ? k : 0;
+                if (n is > 0 and < 200)
+                    found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
+            }
+            if (found is null) continue;
+            list.Add(found);
+            i = found.End - 1;
+        }
+        doc.Times = list;
+    }
+
+    private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
+    {
+        // Month Day(, Year)? | Month Year | Month
+        if (DayNumber(doc, i + 1) is int day)
+        {
+            int end = i + 2;
+            int? year = null;
+            if (end < doc.Tokens.Count && doc.Lower[end] == "," && YearAt(doc, end + 1) is int y1) { year = y1; end += 2; }
+            else if (YearAt(doc, end) is int y2) { year = y2; end++; }
+            return Make(doc, i, end, Resolve(doc, i, pub, year, month, day), year is null);
+        }
+        if (YearAt(doc, i + 1) is int y) return Make(doc, i, i + 2, SafeMonth(y, month), false);
+        // "last August"
+        bool last = i > 0 && doc.Lower[i - 1] == "last";
+        bool next = i > 0 && doc.Lower[i - 1] == "next";
+        EdtfDate? v = null;
+        bool future = next || (!last && IsFuture(doc, i));
+        if (pub is { } p)
+        {
+            int year = p.Year;
+            if (last) year = month < p.Month ? p.Year : p.Year - 1;
+            else if (future) year = month >= p.Month ? p.Year : p.Year + 1;
+            else year = month <= p.Month ? p.Year : p.Year - 1;
+            v = SafeMonth(year, month);
+        }
+        int first = last || next ? i - 1 : i;
+        return new TimeExpression(first, i + 1, doc.Tokens[first].Start, doc.Tokens[i].End, v, true, future);
+    }
+
+    private EdtfDate? Resolve(Document doc, int at, DateOnly? pub, int? year, int month, int day)
+    {
+        if (day > 31) return null;
+        if (year is int y) return SafeDay(y, month, day);
+        if (pub is not { } p) return null;
+        bool future = IsFuture(doc, at);
+        int yy = p.Year;
+        var candidate = new DateOnly(yy, month, Math.Min(day, DateTime.DaysInMonth(yy, month)));
+        if (future && candidate < p) yy++;
+        else if (!future && candidate > p) yy--;
+        return SafeDay(yy, month, day);
+    }
+
+    private TimeExpression? RelativePeriod(Document doc, int i, DateOnly? pub)
+    {
+        // [earlier|later] this (year|month|week) | last/next (year|month|week)
+        int k = i;
+        if (doc.Lower[k] is "earlier" or "later")
+        {
+            if (k + 1 < doc.Tokens.Count && doc.Lower[k + 1] == "this") k++;
+            else return null;
+        }
+        if (k + 1 >= doc.Tokens.Count) return null;
+        var unit = doc.Lower[k + 1];
+        var rel = doc.Lower[k];
+        if (unit is not ("year" or "month" or "week")) return null;
+        EdtfDate? v = null;
+        if (pub is { } p)
+        {
+            v = (rel, unit) switch
+            {
+                ("this", "year") => EdtfDate.OfYear(p.Year),
+                ("last", "year") => EdtfDate.OfYear(p.Year - 1),
+                ("next", "year") => EdtfDate.OfYear(p.Year + 1),
+                ("this", "month") => EdtfDate.OfMonth(p.Year, p.Month),
+                ("last", "month") => EdtfDate.Of(p.AddMonths(-1)).Truncate(DatePrecision.Month),
+                ("next", "month") => EdtfDate.Of(p.AddMonths(1)).Truncate(DatePrecision.Month),
+                ("this", "week") => WeekMonth(p, 0),
+                ("last", "week") => WeekMonth(p, -1),
+                ("next", "week") => WeekMonth(p, 1),
+                _ => null,
+            };
+        }
+        return Make(doc, i, k + 2, v, true);
+    }
+
+    /// <summary>A week has no EDTF level-0 form: it is given as its month when the whole week lies in one, else its year.</summary>
+    private static EdtfDate WeekMonth(DateOnly p, int weeks)
+    {
+        var monday = p.AddDays(-(((int)p.DayOfWeek + 6) % 7) + 7 * weeks);
+        var sunday = monday.AddDays(6);
+        if (monday.Month == sunday.Month) return EdtfDate.OfMonth(monday.Year, monday.Month);
+        return monday.Year == sunday.Year ? EdtfDate.OfYear(monday.Year) : EdtfDate.OfYear(p.Year);
+    }
+
+    /// <summary>
+    /// Tense of the clause before a time word: the nearest marker wins — a future marker ("will", "set for", "scheduled",
+    /// "upcoming", "next") or a past one ("said", "announced", a verb in -ed, "was").
+    /// </summary>
+    public bool IsFuture(Document doc, int at)
+    {
+        int sentence = doc.SentenceOf[at];
+        for (int k = at - 1; k >= 0 && at - k <= 8 && doc.SentenceOf[k] == sentence; k--)
+        {
+            var w = doc.Lower[k];
+            if (w is "." or ";" or "“" or "”" or "\"") break;
+            if (lexicons.FutureMarkers.Contains(w)) return true;
+            if (w is "was" or "were" or "had" or "did" or "held" or "met" or "began" or "took" or "came" or "ago" or "since" or "last") return false;
+            if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
+            if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
+        }
+        return false;
+    }
+
+    private static TimeExpression Make(Document doc, int first, int end, EdtfDate? value, bool relative) =>
+        new(first, end, doc.Tokens[first].Start, doc.Tokens[end - 1].End, value, relative, false);
+
+    private static int? DayNumber(Document doc, int i)
+    {
+        if (i >= doc.Tokens.Count || doc.Tokens[i].Kind != TokenKind.Number || doc.Tokens[i].Length > 2) return null;
+        return int.TryParse(doc.Lower[i], out var d) && d is >= 1 and <= 31 ? d : null;
+    }
+
+    private static int? YearAt(Document doc, int i)
+    {
+        if (i < 0 || i >= doc.Tokens.Count || doc.Tokens[i].Kind != TokenKind.Number || doc.Tokens[i].Length != 4) return null;
+        return int.TryParse(doc.Lower[i], out var y) && y is >= 1800 and <= 2100 ? y : null;
+    }
+
+    /// <summary>"2,024 people", "1.5 million": a 4-digit number followed by a unit is not a year.</summary>
+    private static bool IsPartOfNumber(Document doc, int i) =>
+        i + 1 < doc.Tokens.Count && doc.Lower[i + 1] is "million" or "billion" or "people" or "bpd" or "%" or "troops" or "km" or "tonnes" or "barrels";
+
+    private static EdtfDate? SafeDay(int y, int m, int d) =>
+        y is >= 1 and <= 9999 && d <= DateTime.DaysInMonth(y, m) ? EdtfDate.OfDay(y, m, d) : null;
+
+    private static EdtfDate? SafeMonth(int y, int m) => y is >= 1 and <= 9999 ? EdtfDate.OfMonth(y, m) : null;
+}

@@ -1,0 +1,222 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Plenary.Core.Articles;
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Time;
+using Plenary.Store.Curated;
+using Plenary.Store.Queries;
+
+namespace Plenary.Store.Tests;
+
+public class RegistryStoreTests
+{
+    private static RegistryStore OpenMini(TempFolder t, string name = "r.db")
+    {
+        var data = MiniRegistry.Create(t);
+        return RegistryStore.Open(t.File(name), seed: s => CuratedSeeding.Seed(s, data));
+    }
+
+    private static DateOnly D(string s) => EdtfDate.Parse(s).Start;
+
+    [Fact]
+    public void A_new_registry_is_created_seeded_and_answers_standing_questions()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var q = new RegistryQueries(store);
+        var status = q.Status(StateId.Parse("ARM"), OrgId.Parse("csto"), D("2024-11-28"));
+        Assert.Equal(Standing.ParticipationFrozen, status.Standing);
+        Assert.True(status.DeJureMember);
+        Assert.False(status.Participating);
+        Assert.Equal("2024-02", status.Since.ToString());
+        Assert.Equal("Armenia has frozen participation in CSTO", Assert.Single(status.Claims).Source.Title);
+
+        var members = q.Members(OrgId.Parse("csto"), D("2004-01-01"));
+        Assert.Equal(["ARM", "KAZ", "RUS"], members.Members.Select(m => m.State.Value));
+        Assert.Equal(["ARM", "KAZ", "RUS", "UZB"], q.Members(OrgId.Parse("csto"), D("2008-01-01")).Members.Select(m => m.State.Value));
+
+        var meeting = Assert.Single(q.Attendance(OrgId.Parse("csto"), D("2024-01-01"), D("2024-12-31")).Meetings);
+        Assert.Equal(AttendanceKind.Absent, meeting.Attendance[StateId.Parse("ARM")]);
+        Assert.Equal(AttendanceKind.LowerLevel, meeting.Attendance[StateId.Parse("KAZ")]);
+        Assert.Empty(q.Attendance(OrgId.Parse("csto"), D("2025-01-01"), null).Meetings);
+    }
+
+    [Fact]
+    public void Opening_again_changes_nothing()
+    {
+        using var t = new TempFolder();
+        int claims, audit;
+        using (var store = OpenMini(t))
+        {
+            claims = store.Claims(new ClaimFilter { Review = null }).Count;
+            audit = store.AuditLog(1000).Count;
+        }
+        using (var again = OpenMini(t))
+        {
+            Assert.Equal(claims, again.Claims(new ClaimFilter { Review = null }).Count);
+            Assert.Equal(audit, again.AuditLog(1000).Count);
+        }
+    }
+
+    [Fact]
+    public void Adding_the_same_claims_twice_adds_them_once()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, null, EdtfDate.Parse("2024-11-26"));
+        var claim = new Claim { Id = Claim.IdFor("a1", fact, [new Evidence(0, 4)]), Fact = fact, SourceId = "a1", Evidence = [new Evidence(0, 4)], RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
+        Assert.Equal(1, store.AddClaims([claim]));
+        Assert.Equal(0, store.AddClaims([claim, claim]));
+        var read = store.FindClaim(claim.Id)!;
+        Assert.Equal(fact, read.Fact);
+        Assert.Equal(ReviewState.Proposed, read.Review);
+        Assert.Equal([new Evidence(0, 4)], read.Evidence);
+    }
+
+    [Fact]
+    public void Known_at_reads_the_registry_as_it_was()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var seeded = DateTimeOffset.UtcNow;
+        var later = seeded.AddDays(30);
+        var fact = new MembershipFact(StateId.Parse("ARM"), OrgId.Parse("csto"), Standing.WithdrawalAnnounced, EdtfDate.Parse("2024-11-01"));
+        var claim = new Claim { Id = Claim.IdFor("later", fact, []), Fact = fact, SourceId = "later", RecordedAt = later, RecordedBy = "t" };
+        store.AddClaims([claim]);
+        store.Decide(claim.Id, ReviewState.Accepted, "editor", at: later.AddDays(1));
+        var q = new RegistryQueries(store);
+        var armCsto = (StateId.Parse("ARM"), OrgId.Parse("csto"));
+        Assert.Equal(Standing.WithdrawalAnnounced, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), later.AddDays(2)).Standing);
+        // Recorded but not yet accepted: the registry did not hold it.
+        Assert.Equal(Standing.ParticipationFrozen, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), later.AddHours(1)).Standing);
+        Assert.Equal(Standing.ParticipationFrozen, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), seeded.AddMinutes(1)).Standing);
+        // Before the registry existed it knew nothing.
+        Assert.Equal(Standing.NotMember, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), seeded.AddYears(-1)).Standing);
+        // The decision history is kept, with its audit entry.
+        store.Decide(claim.Id, ReviewState.Rejected, "admin", "wrong", at: later.AddDays(3));
+        Assert.Equal(ReviewState.Accepted, store.FindClaim(claim.Id, later.AddDays(2))!.Review);
+        Assert.Equal(ReviewState.Rejected, store.FindClaim(claim.Id)!.Review);
+        var audit = store.AuditLog(2);
+        Assert.Equal("reject", audit[0].Action);
+        Assert.Equal("admin", audit[0].Actor);
+        Assert.Contains("accepted", audit[0].Before);
+    }
+
+    [Fact]
+    public void Deciding_an_unknown_claim_fails_and_writes_nothing()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var before = store.AuditLog(1000).Count;
+        Assert.Throws<KeyNotFoundException>(() => store.Decide("c-nope", ReviewState.Accepted, "editor"));
+        Assert.Equal(before, store.AuditLog(1000).Count);
+    }
+
+    [Fact]
+    public void Articles_are_stored_once_by_content()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var a = new Article("seed", "Armenia will not be represented.", new DateOnly(2024, 11, 27), Outlet: "news.am");
+        var first = store.InTransaction(tx => store.AddArticle(tx, a, "editor", DateTimeOffset.UtcNow));
+        var second = store.InTransaction(tx => store.AddArticle(tx, a with { Id = "other-name" }, "editor", DateTimeOffset.UtcNow));
+        Assert.True(first.Added);
+        Assert.False(second.Added);
+        Assert.Equal("seed", second.Id);
+        var other = store.InTransaction(tx => store.AddArticle(tx, a with { Text = "Different text." }, "editor", DateTimeOffset.UtcNow));
+        Assert.NotEqual("seed", other.Id);
+        Assert.Equal(a.Text, store.FindArticle("seed")!.Text);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_registry_is_refused_untouched()
+    {
+        using var t = new TempFolder();
+        var text = t.Write("notes.db", "these are my notes, not a database");
+        var hash = SHA256.HashData(File.ReadAllBytes(text));
+        var e = Assert.Throws<StoreException>(() => RegistryStore.Open(text));
+        Assert.Contains("not a Plenary registry", e.Message);
+        Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(text)));
+
+        var other = t.File("other.db");
+        using (var c = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)";
+            cmd.ExecuteNonQuery();
+        }
+        var otherHash = SHA256.HashData(File.ReadAllBytes(other));
+        Assert.Contains("an SQLite database of something else", Assert.Throws<StoreException>(() => RegistryStore.Open(other)).Message);
+        Assert.Equal(otherHash, SHA256.HashData(File.ReadAllBytes(other)));
+        Assert.False(File.Exists(other + "-wal"));
+    }
+
+    [Fact]
+    public void A_registry_that_fails_to_seed_is_not_left_behind()
+    {
+        using var t = new TempFolder();
+        var data = MiniRegistry.Create(t, csto: MiniRegistry.Csto.Replace("status: participation-frozen", "status: frozen"));
+        var path = t.File("r.db");
+        Assert.Throws<DataFileException>(() => RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data)));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void An_interrupted_seeding_of_an_existing_file_resumes_on_the_next_open()
+    {
+        using var t = new TempFolder();
+        var data = MiniRegistry.Create(t);
+        var path = t.File("r.db");
+        using (var s = RegistryStore.Open(path, empty: true)) s.SetMeta("contents", "seeding"); // as a crash after creation leaves it
+        using var store = RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data));
+        Assert.Equal("seeded", store.GetMeta("contents"));
+        Assert.NotEmpty(store.MembershipClaims());
+    }
+
+    [Fact]
+    public void An_empty_registry_has_the_schema_and_no_data()
+    {
+        using var t = new TempFolder();
+        using var store = RegistryStore.Open(t.File("e.db"), empty: true, seed: _ => throw new InvalidOperationException("must not seed"));
+        Assert.Empty(store.Catalog.States);
+        Assert.Empty(store.Claims(new ClaimFilter { Review = null }));
+        Assert.True(store.SchemaVersion >= 1);
+    }
+
+    [Fact]
+    public void Writes_are_all_or_nothing()
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t);
+        var before = store.Claims(new ClaimFilter { Review = null }).Count;
+        var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, EdtfDate.Parse("2025"));
+        var good = new Claim { Id = "c-good", Fact = fact, SourceId = "x", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
+        Assert.ThrowsAny<Exception>(() => store.InTransaction(tx =>
+        {
+            store.AddClaims(tx, [good]);
+            throw new IOException("crash in the middle of an import");
+        }));
+        Assert.Equal(before, store.Claims(new ClaimFilter { Review = null }).Count);
+    }
+
+    [Fact]
+    public void Catalog_round_trips_through_the_store()
+    {
+        using var t = new TempFolder();
+        var data = MiniRegistry.Create(t);
+        using var store = RegistryStore.Open(t.File("r.db"), seed: s => CuratedSeeding.Seed(s, data));
+        var loaded = CuratedData.Load(data, DateTimeOffset.UtcNow).Catalog;
+        Assert.Equal(loaded.States, store.Catalog.States, new JsonEquality<Core.Registry.State>());
+        Assert.Equal(loaded.Organizations, store.Catalog.Organizations, new JsonEquality<Core.Registry.Organization>());
+        Assert.Equal("Charter of the Collective Security Treaty Organization", store.Catalog.FindSource("csto-charter")!.Title);
+    }
+
+    private sealed class JsonEquality<T> : IEqualityComparer<T>
+    {
+        private static string J(T? x) => System.Text.Json.JsonSerializer.Serialize(x, Core.Json.DomainJson.Options);
+        public bool Equals(T? x, T? y) => J(x) == J(y);
+        public int GetHashCode(T obj) => J(obj).GetHashCode(StringComparison.Ordinal);
+    }
+}
