@@ -22,6 +22,8 @@ foreach (var command in new[]
     ReviewCommands.Review(),
     ReviewCommands.Accept(),
     ReviewCommands.Reject(),
+    ImportCommand.Create(),
+    ExportCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -195,27 +195,33 @@ public static class CowImportPlanner
     private static (StateId[] Ids, List<State> New, List<CowStateLink> Links) MatchStates(
         CowTable table, Catalog catalog, IReadOnlyList<CowStateLink> known)
     {
-        var byCcode = known.ToDictionary(l => l.Ccode);
-        var catalogByCcode = catalog.States.Where(s => s.CowCode is not null).GroupBy(s => s.CowCode!.Value).ToDictionary(g => g.Key, g => g.First());
         var ids = new StateId[table.States.Count];
         var created = new List<State>();
         var links = new List<CowStateLink>();
         for (int i = 0; i < table.States.Count; i++)
         {
             var cow = table.States[i];
-            StateId id;
-            if (byCcode.TryGetValue(cow.Ccode, out var link)) id = link.State;
-            else if (catalogByCcode.TryGetValue(cow.Ccode, out var st)) id = st.Id;
-            else if (catalog.FindState(cow.Id) is { } st2) id = st2.Id;
-            else
-            {
-                id = cow.Id;
-                created.Add(new State(id, cow.Name, cow.Ccode));
-            }
+            var (id, isNew) = MatchState(cow, catalog, known);
+            if (isNew) created.Add(new State(id, cow.Name, cow.Ccode));
             ids[i] = id;
             links.Add(new CowStateLink(id, cow.Ccode, cow.StateAbb, cow.CowName));
         }
         return (ids, created, links);
+    }
+
+    /// <summary>
+    /// The registry id for a COW state: an earlier import's link; the crosswalk's id when the registry has that state with
+    /// this COW number; another registry state with this COW number; the crosswalk's id. COW treats Russia/USSR (365) and
+    /// Serbia/Yugoslavia (345) as one continuous state each: they stay under one id (RUS, SRB) even where the registry also
+    /// gives the same COW number to SUN, YUG or SCG.
+    /// </summary>
+    public static (StateId Id, bool New) MatchState(CowState cow, Catalog catalog, IReadOnlyList<CowStateLink> known)
+    {
+        if (known.FirstOrDefault(l => l.Ccode == cow.Ccode) is { } link) return (link.State, false);
+        if (catalog.FindState(cow.Id) is { } same && same.CowCode == cow.Ccode) return (same.Id, false);
+        if (catalog.States.FirstOrDefault(s => s.CowCode == cow.Ccode) is { } other) return (other.Id, false);
+        if (catalog.FindState(cow.Id) is { } byId) return (byId.Id, false);
+        return (cow.Id, true);
     }
 
     internal static string Slug(string ioname)

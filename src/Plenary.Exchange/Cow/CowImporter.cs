@@ -33,9 +33,9 @@ public sealed class CowImporter(RegistryStore store)
         // 1. Read and check everything before writing anything.
         var tables = new List<CowTable>();
         if (request.IgoYearFile is { } igo)
-            tables.Add(CowReader.ReadIgoYear(igo, new Progress<long>(l => progress?.Report(new ImportProgress("reading IGO-year file", l, 19336)))));
+            tables.Add(CowReader.ReadIgoYear(igo, new SyncProgress<long>(l => progress?.Report(new ImportProgress("reading IGO-year file", l, 19336)))));
         if (request.StateYearFile is { } sy)
-            tables.Add(CowReader.ReadStateYear(sy, new Progress<long>(l => progress?.Report(new ImportProgress("reading state-year file", l, 15558)))));
+            tables.Add(CowReader.ReadStateYear(sy, new SyncProgress<long>(l => progress?.Report(new ImportProgress("reading state-year file", l, 15558)))));
         var spells = request.StatesFile is { } sf ? StatesFileReader.Read(sf) : null;
         var readTime = clock.Elapsed;
 
@@ -62,15 +62,11 @@ public sealed class CowImporter(RegistryStore store)
         if (spells is not null)
         {
             var catalog = store.Catalog;
-            var byCcode = knownStates.ToDictionary(l => l.Ccode);
-            var catalogByCcode = catalog.States.Where(s => s.CowCode is not null).GroupBy(s => s.CowCode!.Value).ToDictionary(g => g.Key, g => g.First().Id);
             var newStates = new List<State>();
             foreach (var sp in spells)
             {
-                var id = byCcode.TryGetValue(sp.State.Ccode, out var l) ? l.State
-                    : catalogByCcode.TryGetValue(sp.State.Ccode, out var cid) ? cid
-                    : catalog.FindState(sp.State.Id)?.Id ?? sp.State.Id;
-                if (catalog.FindState(id) is null && newStates.All(s => s.Id != id)) newStates.Add(new State(id, sp.State.Name, sp.State.Ccode));
+                var (id, isNew) = CowImportPlanner.MatchState(sp.State, catalog, knownStates);
+                if (isNew && newStates.All(s => s.Id != id)) newStates.Add(new State(id, sp.State.Name, sp.State.Ccode));
                 systemLinks.Add(new CowStateLink(id, sp.State.Ccode, sp.State.StateAbb, sp.State.CowName));
                 systemSpells.Add(new SystemSpell(CowSources.StateSystem, id, sp.Start, sp.End));
             }
@@ -117,4 +113,10 @@ public sealed class CowImporter(RegistryStore store)
 
     private static ExchangeWriteCounts Add(ExchangeWriteCounts a, ExchangeWriteCounts b) =>
         new(a.Links + b.Links, a.Observed + b.Observed, a.IgoRows + b.IgoRows, a.StateRows + b.StateRows, a.Spells + b.Spells);
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, in order (System.Progress posts to the thread pool).</summary>
+internal sealed class SyncProgress<T>(Action<T> handler) : IProgress<T>
+{
+    public void Report(T value) => handler(value);
 }
