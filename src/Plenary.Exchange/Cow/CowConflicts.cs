@@ -4,6 +4,7 @@ using Plenary.Core.Registry;
 using Plenary.Core.Standings;
 using Plenary.Exchange.Panel;
 using Plenary.Exchange.Storage;
+using Plenary.Store;
 
 namespace Plenary.Exchange.Cow;
 
@@ -30,6 +31,31 @@ public sealed record CowConflictReport(IReadOnlyList<CellDisagreement> FileDisag
 public static class CowConflicts
 {
     private static readonly string[] CowFiles = [CowSources.IgoYear, CowSources.StateYear];
+
+    /// <summary>
+    /// Compares what the registry holds, reading only the claims a comparison needs: all COW claims when both files are in,
+    /// else only the pairs that other sources speak about.
+    /// </summary>
+    public static CowConflictReport Compare(RegistryStore store, ExchangeData data)
+    {
+        var sources = new Dictionary<string, long>();
+        using (var cmd = store.Command(null, "SELECT source_id, count(*) FROM claims WHERE type = 'membership' GROUP BY source_id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) sources[r.GetString(0)] = r.GetInt64(1);
+        bool bothFiles = CowFiles.All(sources.ContainsKey);
+        bool others = sources.Keys.Any(s => !CowFiles.Contains(s));
+        if (!bothFiles && !others) return CowConflictReport.None;
+        if (bothFiles) return Compare(store.MembershipClaims(), data, store.Catalog);
+        var otherClaims = sources.Keys.Where(s => !CowFiles.Contains(s))
+            .SelectMany(s => store.Claims(new ClaimFilter { Type = ClaimType.Membership, SourceId = s })).ToList();
+        var pairs = otherClaims.Select(c => (MembershipFact)c.Fact).Select(m => (m.Org, m.State)).Distinct().ToList();
+        var claims = new List<Claim>(otherClaims);
+        foreach (var (org, state) in pairs)
+            claims.AddRange(store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, State = state }).Where(c => CowFiles.Contains(c.SourceId)));
+        var pairSet = pairs.ToHashSet();
+        var subset = data with { Observed = data.Observed.Where(o => pairSet.Contains((o.Org, o.State))).ToList() };
+        return Compare(claims, subset, store.Catalog);
+    }
 
     public static CowConflictReport Compare(IReadOnlyList<Claim> membershipClaims, ExchangeData data, Catalog catalog)
     {
@@ -83,7 +109,7 @@ public static class CowConflicts
                 {
                     var mine = YearStanding.Of(otherPeriods, y);
                     sbyte r = CowCode.FromStanding(mine);
-                    var source = other.Select(c => c.SourceId).Distinct().Order().First();
+                    var source = SourceBehind(otherPeriods, mine, y);
                     if (igoCode is { } a2 && a2 != r) registryDis.Add(new CellDisagreement(pair.Item1, io, pair.Item2, cc, y, CowSources.IgoYear, a2, source, r));
                     if (syCode is { } b2 && b2 != r) registryDis.Add(new CellDisagreement(pair.Item1, io, pair.Item2, cc, y, CowSources.StateYear, b2, source, r));
                 }
@@ -92,6 +118,14 @@ public static class CowConflicts
         fileDis.Sort(Order);
         registryDis.Sort(Order);
         return new CowConflictReport(fileDis, coverage, registryDis);
+    }
+
+    /// <summary>The source of the period that gave the year its standing (for no membership before any record: the first record's).</summary>
+    private static string SourceBehind(IReadOnlyList<StandingPeriod> periods, Standing standing, int year)
+    {
+        var p = periods.FirstOrDefault(p => p.Standing == standing && p.From.Start.Year <= year && (p.Until is not { } u || u.Start.Year >= year))
+                ?? periods.FirstOrDefault(p => p.From.Start.Year >= year) ?? periods[^1];
+        return p.Claims[0].SourceId;
     }
 
     private static int Order(CellDisagreement a, CellDisagreement b)

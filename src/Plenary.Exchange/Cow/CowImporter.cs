@@ -100,7 +100,7 @@ public sealed class CowImporter(RegistryStore store)
         });
         var writeTime = writeClock.Elapsed;
         progress?.Report(new ImportProgress("comparing sources", 0, 0));
-        var conflicts = CowConflicts.Compare(store.MembershipClaims(), repo.Load(), store.Catalog);
+        var conflicts = CowConflicts.Compare(store, repo.Load());
         return new CowImportResult(added, planned, statesCreated, orgsCreated, counts, conflicts, readTime, writeTime);
     }
 
