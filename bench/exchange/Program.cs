@@ -12,6 +12,18 @@ using Plenary.Exchange.Export;
 using Plenary.Store;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["--dyads-only", var dbPath, var outPath])
+{
+    // A fresh process that only exports dyad-year from a registry: its peak memory is Plenary's for that job.
+    var sw0 = Stopwatch.StartNew();
+    using (var s0 = RegistryStore.Open(dbPath))
+    {
+        var p0 = new ExchangeExport(s0).Panel(1816, 2014);
+        DyadYears.WriteCsv(p0, 1816, 2014, outPath);
+    }
+    Console.WriteLine($"{sw0.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} {PeakBytes()}");
+    return 0;
+}
 int runs = 5;
 string? cowArg = null;
 for (int i = 0; i < args.Length; i++)
@@ -37,11 +49,12 @@ double Import(string name, CowImportRequest req, out CowImportResult result)
     return sw.Elapsed.TotalSeconds;
 }
 var tIgo = Import("igo", new CowImportRequest(igoFile, null, null), out var rIgo);
-Console.WriteLine($"import igo-year file alone:   {tIgo,6:F2} s  ({rIgo.ClaimsAdded} claims; read {rIgo.ReadTime.TotalSeconds:F2} s, write {rIgo.WriteTime.TotalSeconds:F2} s)");
+Console.WriteLine($"import igo-year file alone:   {tIgo,6:F2} s  ({rIgo.ClaimsAdded} claims; {Stages(rIgo)})");
 var tBoth = Import("both", new CowImportRequest(igoFile, syFile, null), out var rBoth);
-Console.WriteLine($"import both files:            {tBoth,6:F2} s  ({rBoth.ClaimsAdded} claims; {rBoth.Conflicts.FileDisagreements.Count} cells where the files disagree, {rBoth.Conflicts.CoverageDifferences} coverage differences)");
+Console.WriteLine($"import both files:            {tBoth,6:F2} s  ({rBoth.ClaimsAdded} claims; {Stages(rBoth)})");
+Console.WriteLine($"  COW's two files disagree in {rBoth.Conflicts.FileDisagreements.Count} cells; {rBoth.Conflicts.CoverageDifferences} cells are observed by one file only");
 var tSy = Import("sy", new CowImportRequest(null, syFile, null), out var rSy);
-Console.WriteLine($"import state-year file alone: {tSy,6:F2} s  ({rSy.ClaimsAdded} claims; read {rSy.ReadTime.TotalSeconds:F2} s, write {rSy.WriteTime.TotalSeconds:F2} s)");
+Console.WriteLine($"import state-year file alone: {tSy,6:F2} s  ({rSy.ClaimsAdded} claims; {Stages(rSy)})");
 
 // ---- Plenary: panel from the registry (setup), then the dyad-year table written as CSV (the job)
 using var syStore = RegistryStore.Open(Path.Combine(work, "sy.db"));
@@ -66,9 +79,15 @@ for (int i = 0; i < runs; i++)
     rows = DyadYears.WriteCsv(panel, 1816, 2014, plenaryOut);
     plenaryTimes.Add(sw.Elapsed.TotalSeconds);
 }
-long peak = PeakBytes();
 Console.WriteLine($"Plenary: panel from the registry {tPanel:F2} s; dyad-year ({rows} rows) runs: {string.Join(", ", plenaryTimes.Select(t => $"{t * 1000:F0} ms"))}");
-Console.WriteLine($"Plenary peak memory (VmHWM, whole process so far): {peak / 1048576.0:F0} MiB");
+string childArgs = $"--dyads-only \"{Path.Combine(work, "sy.db")}\" \"{Path.Combine(work, "dyad-child.csv")}\"";
+bool viaDotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet";
+var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, viaDotnet ? $"\"{typeof(Program).Assembly.Location}\" {childArgs}" : childArgs)
+    { RedirectStandardOutput = true, UseShellExecute = false })!;
+var childOut = child.StandardOutput.ReadToEnd().Trim().Split(' ');
+child.WaitForExit();
+Console.WriteLine($"Plenary peak memory, export dyad-year from the registry in a fresh process: {long.Parse(childOut[1], CultureInfo.InvariantCulture) / 1048576.0:F0} MiB (VmHWM; {childOut[0]} s end to end)");
+Console.WriteLine($"this process so far (three imports and the panel): {PeakBytes() / 1048576.0:F0} MiB");
 
 // ---- DuckDB: the state-year table unpivoted to long form (setup), then the self-join (the job)
 using var duck = new DuckDBConnection("Data Source=:memory:");
@@ -108,6 +127,9 @@ Console.WriteLine($"dyad-year (median of {runs}): Plenary {pMed * 1000:F0} ms, D
 Console.WriteLine($"including setup (panel from the registry vs load + unpivot): Plenary {(tPanel + pMed):F2} s, DuckDB {(tDuckLoad + dMed):F2} s, ratio {(tDuckLoad + dMed) / (tPanel + pMed):F1}x");
 Directory.Delete(work, true);
 return diff == 0 ? 0 : 1;
+
+static string Stages(CowImportResult r) =>
+    $"read {r.ReadTime.TotalSeconds:F2} s, plan {r.PlanTime.TotalSeconds:F2} s, write {r.WriteTime.TotalSeconds:F2} s, compare {r.CompareTime.TotalSeconds:F2} s";
 
 static double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
 

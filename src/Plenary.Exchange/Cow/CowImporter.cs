@@ -14,7 +14,7 @@ public sealed record ImportProgress(string Stage, long Done, long Total);
 
 public sealed record CowImportResult(
     int ClaimsAdded, int ClaimsPlanned, int StatesCreated, int OrganizationsCreated, ExchangeWriteCounts Records,
-    CowConflictReport Conflicts, TimeSpan ReadTime, TimeSpan WriteTime);
+    CowConflictReport Conflicts, TimeSpan ReadTime, TimeSpan PlanTime, TimeSpan WriteTime, TimeSpan CompareTime);
 
 /// <summary>
 /// <c>plenary import cow</c>: reads and checks every file first (so bad input imports nothing), plans the claims and records,
@@ -75,6 +75,8 @@ public sealed class CowImporter(RegistryStore store)
                 Core.Time.EdtfDate.OfYear(2017), "Correlates of War Project")], recordedBy, at);
         }
 
+        var planTime = clock.Elapsed - readTime;
+
         // 3. One transaction for all claims and records.
         var writeClock = Stopwatch.StartNew();
         int planned = plans.Sum(p => p.Claims.Count);
@@ -100,8 +102,9 @@ public sealed class CowImporter(RegistryStore store)
         });
         var writeTime = writeClock.Elapsed;
         progress?.Report(new ImportProgress("comparing sources", 0, 0));
+        var compareClock = Stopwatch.StartNew();
         var conflicts = CowConflicts.Compare(store, repo.Load());
-        return new CowImportResult(added, planned, statesCreated, orgsCreated, counts, conflicts, readTime, writeTime);
+        return new CowImportResult(added, planned, statesCreated, orgsCreated, counts, conflicts, readTime, planTime, writeTime, compareClock.Elapsed);
     }
 
     private static List<T> Merge<T>(List<T> known, IReadOnlyList<T> more, Func<T, string> key)
