@@ -97,4 +97,22 @@ public class RoundTripTests(ITestOutputHelper output)
         Assert.Empty(diffs);
         Assert.Equal(original.Rows.Count(r => r), exported.Rows.Count(r => r));
     }
+
+    [SkippableFact]
+    public void Both_files_keep_their_own_claims_and_every_disagreement_is_counted()
+    {
+        TestData.SkipWithoutCow();
+        var dir = TestData.TempDir();
+        using var store = RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+        var result = new CowImporter(store).Import(new CowImportRequest(TestData.IgoYear, TestData.StateYear, null), "test");
+        output.WriteLine($"COW's two files disagree in {result.Conflicts.FileDisagreements.Count} cells; {result.Conflicts.CoverageDifferences} cells are observed by one file only");
+        // The same comparison made from the claims in the registry (as when the files are imported at different times).
+        var fromClaims = CowConflicts.Compare(store.MembershipClaims(), new Plenary.Exchange.Storage.ExchangeRepository(store).Load(), store.Catalog);
+        Assert.Equal(fromClaims.FileDisagreements, result.Conflicts.FileDisagreements);
+        Assert.Equal(fromClaims.CoverageDifferences, result.Conflicts.CoverageDifferences);
+        Assert.Equal(2991, result.Conflicts.FileDisagreements.Count);
+        var byKind = result.Conflicts.FileDisagreements.GroupBy(d => (d.CodeA, d.CodeB)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(1525, byKind[(CowCode.Full, CowCode.None)]); // a 1 in the IGO-year file where the state-year file has 0
+        Assert.Equal(result.ClaimsAdded, store.MembershipClaims().Count);
+    }
 }

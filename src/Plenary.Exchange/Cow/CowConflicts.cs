@@ -36,7 +36,7 @@ public static class CowConflicts
     /// Compares what the registry holds, reading only the claims a comparison needs: all COW claims when both files are in,
     /// else only the pairs that other sources speak about.
     /// </summary>
-    public static CowConflictReport Compare(RegistryStore store, ExchangeData data)
+    public static CowConflictReport Compare(RegistryStore store, ExchangeData data, IReadOnlyList<CowTable>? imported = null)
     {
         var sources = new Dictionary<string, long>();
         using (var cmd = store.Command(null, "SELECT source_id, count(*) FROM claims WHERE type = 'membership' GROUP BY source_id"))
@@ -45,16 +45,62 @@ public static class CowConflicts
         bool bothFiles = CowFiles.All(sources.ContainsKey);
         bool others = sources.Keys.Any(s => !CowFiles.Contains(s));
         if (!bothFiles && !others) return CowConflictReport.None;
-        if (bothFiles) return Compare(store.MembershipClaims(), data, store.Catalog);
-        var otherClaims = sources.Keys.Where(s => !CowFiles.Contains(s))
-            .SelectMany(s => store.Claims(new ClaimFilter { Type = ClaimType.Membership, SourceId = s })).ToList();
-        var pairs = otherClaims.Select(c => (MembershipFact)c.Fact).Select(m => (m.Org, m.State)).Distinct().ToList();
-        var claims = new List<Claim>(otherClaims);
-        foreach (var (org, state) in pairs)
-            claims.AddRange(store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, State = state }).Where(c => CowFiles.Contains(c.SourceId)));
-        var pairSet = pairs.ToHashSet();
-        var subset = data with { Observed = data.Observed.Where(o => pairSet.Contains((o.Org, o.State))).ToList() };
-        return Compare(claims, subset, store.Catalog);
+        var igo = imported?.FirstOrDefault(t => t.Kind == CowFileKind.IgoYear);
+        var sy = imported?.FirstOrDefault(t => t.Kind == CowFileKind.StateYear);
+        if (bothFiles && (igo is null || sy is null)) return Compare(store.MembershipClaims(), data, store.Catalog);
+
+        var registry = CowConflictReport.None;
+        if (others)
+        {
+            var otherClaims = sources.Keys.Where(s => !CowFiles.Contains(s))
+                .SelectMany(s => store.Claims(new ClaimFilter { Type = ClaimType.Membership, SourceId = s })).ToList();
+            var pairs = otherClaims.Select(c => (MembershipFact)c.Fact).Select(m => (m.Org, m.State)).Distinct().ToList();
+            var claims = new List<Claim>(otherClaims);
+            foreach (var (org, state) in pairs)
+                claims.AddRange(store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, State = state }).Where(c => CowFiles.Contains(c.SourceId)));
+            var pairSet = pairs.ToHashSet();
+            var subset = data with { Observed = data.Observed.Where(o => pairSet.Contains((o.Org, o.State))).ToList() };
+            registry = Compare(claims, subset, store.Catalog);
+        }
+        if (!bothFiles) return registry with { FileDisagreements = [], CoverageDifferences = 0 };
+        // Both files were read by this import: compare their cells directly (the claims say the same, run by run).
+        var (files, coverage) = CompareTables(igo!, sy!, data);
+        return new CowConflictReport(files, coverage, registry.RegistryDisagreements);
+    }
+
+    /// <summary>The two files' cells side by side: different codes where both observe a cell, and cells only one observes.</summary>
+    public static (List<CellDisagreement> Differ, long Coverage) CompareTables(CowTable igo, CowTable sy, ExchangeData data)
+    {
+        var orgOf = data.Orgs.ToDictionary(l => l.Ioname.ToLowerInvariant(), l => l);
+        var stateOf = data.States.ToDictionary(l => l.Ccode);
+        var syOrg = sy.Orgs.Select((o, i) => (o.Ioname.ToLowerInvariant(), i)).ToDictionary(x => x.Item1, x => x.i);
+        var syState = sy.States.Select((s, i) => (s.Ccode, i)).ToDictionary(x => x.Ccode, x => x.i);
+        var igoOrg = igo.Orgs.Select((o, i) => (o.Ioname.ToLowerInvariant(), i)).ToDictionary(x => x.Item1, x => x.i);
+        var igoState = igo.States.Select((s, i) => (s.Ccode, i)).ToDictionary(x => x.Ccode, x => x.i);
+        int from = Math.Max(igo.FirstYear, sy.FirstYear), to = Math.Min(igo.LastYear, sy.LastYear);
+        var differ = new List<CellDisagreement>();
+        long coverage = 0;
+        foreach (var org in igoOrg.Keys.Union(syOrg.Keys))
+        {
+            int oa = igoOrg.GetValueOrDefault(org, -1), ob = syOrg.GetValueOrDefault(org, -1);
+            foreach (var cc in igoState.Keys.Union(syState.Keys))
+            {
+                int sa = igoState.GetValueOrDefault(cc, -1), sb = syState.GetValueOrDefault(cc, -1);
+                for (int y = from; y <= to; y++)
+                {
+                    sbyte a = oa >= 0 && sa >= 0 ? igo.Cell(oa, sa, y) : CowCode.NoCell;
+                    sbyte b = ob >= 0 && sb >= 0 ? sy.Cell(ob, sb, y) : CowCode.NoCell;
+                    if ((a == CowCode.NoCell) != (b == CowCode.NoCell)) coverage++;
+                    else if (a != b)
+                    {
+                        var link = orgOf[org];
+                        differ.Add(new CellDisagreement(link.Org, link.Ioname, stateOf[cc].State, cc, y, CowSources.IgoYear, a, CowSources.StateYear, b));
+                    }
+                }
+            }
+        }
+        differ.Sort(Order);
+        return (differ, coverage);
     }
 
     public static CowConflictReport Compare(IReadOnlyList<Claim> membershipClaims, ExchangeData data, Catalog catalog)

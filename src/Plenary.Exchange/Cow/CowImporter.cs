@@ -103,7 +103,7 @@ public sealed class CowImporter(RegistryStore store)
         var writeTime = writeClock.Elapsed;
         progress?.Report(new ImportProgress("comparing sources", 0, 0));
         var compareClock = Stopwatch.StartNew();
-        var conflicts = CowConflicts.Compare(store, repo.Load());
+        var conflicts = CowConflicts.Compare(store, repo.Load(), tables);
         return new CowImportResult(added, planned, statesCreated, orgsCreated, counts, conflicts, readTime, planTime, writeTime, compareClock.Elapsed);
     }
 
