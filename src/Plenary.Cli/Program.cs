@@ -18,10 +18,13 @@ foreach (var command in new[]
     CatalogCommands.Orgs(),
     CatalogCommands.States(),
     CatalogCommands.Show(),
+    ReadCommand.Create(),
     ReviewCommands.Ingest(),
     ReviewCommands.Review(),
     ReviewCommands.Accept(),
     ReviewCommands.Reject(),
+    Plenary.Web.WebCommands.Serve(CliOptions.DbPath, path => RegistryOpener.Open(path)),
+    Plenary.Web.WebCommands.User(CliOptions.DbPath, path => RegistryOpener.Open(path)),
     ImportCommand.Create(),
     ExportCommand.Create(),
 })

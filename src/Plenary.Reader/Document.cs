@@ -31,6 +31,8 @@ public sealed class Document
     public List<PersonMention> Persons { get; set; } = [];
     public List<PersonEntity> Entities { get; set; } = [];
     public List<TimeExpression> Times { get; set; } = [];
+    /// <summary>True for the tokens of a time expression and the "on" before one: words a trigger may skip ("announced on Sunday their withdrawal").</summary>
+    public bool[] InTime { get; set; } = [];
     public List<Quote> Quotes { get; set; } = [];
     /// <summary>The quotation each token is inside, or -1.</summary>
     public int[] QuoteOf { get; set; } = [];
@@ -46,4 +48,27 @@ public sealed class Document
     public bool IsCapitalized(int i) => i >= 0 && i < Tokens.Count && char.IsUpper(Text[Tokens[i].Start]);
 
     public Mention? MentionStartingAt(int token) => token >= 0 && token < MentionAt.Length && MentionAt[token] >= 0 ? Mentions[MentionAt[token]] : null;
+}
+
+public static class DocumentDump
+{
+    /// <summary>The layers of a document as text, one sentence a block: for --explain and for debugging rules.</summary>
+    public static string Describe(this Document doc)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var s in doc.Sentences)
+        {
+            sb.Append($"[{s.Start},{s.EndChar}) ");
+            for (int t = s.First; t < s.End; t++)
+            {
+                if (doc.MentionStartingAt(t) is { } m)
+                    sb.Append($"{{{doc.Text[m.Start..m.EndChar]}|{m.Kind}:{(object?)m.State ?? m.Org}{(m.Bodies is { } b ? "/" + string.Join("+", b) : "")}}} ");
+                var time = doc.Times.FirstOrDefault(x => x.First == t);
+                if (time is not null) sb.Append($"<{doc.Text[time.Start..time.EndChar]}={time.Value}> ");
+                sb.Append(doc.TokenText(t)).Append(doc.QuoteOf.Length > t && doc.QuoteOf[t] >= 0 ? "ᵠ " : " ");
+            }
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
 }

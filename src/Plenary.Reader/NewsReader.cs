@@ -66,7 +66,7 @@ public sealed class NewsReader
     }
 
     /// <summary>The names of the stages, in the order they run.</summary>
-    public static IReadOnlyList<string> Stages { get; } = ["tokens", "sentences", "gazetteer", "persons", "time", "quotes", "claims"];
+    public static IReadOnlyList<string> Stages { get; } = ["tokens", "sentences", "gazetteer", "persons", "time", "quotes", "claims:meetings", "claims:membership", "claims:attendance", "claims:chairs", "claims:statements", "claims:merge"];
 
     /// <summary>The claims an article states, proposed for review, in text order.</summary>
     public IReadOnlyList<ProposedClaim> Propose(Article article) => Read(article).Claims;
@@ -78,8 +78,7 @@ public sealed class NewsReader
         void Mark(string stage) { timings?.Add(stage, sw.ElapsedTicks); sw.Restart(); }
 
         doc.Tokens = Tokenizer.Tokenize(doc.Text, _lexicons.Abbreviations);
-        doc.Lower = new string[doc.Tokens.Count];
-        for (int i = 0; i < doc.Tokens.Count; i++) doc.Lower[i] = Tokenizer.Lower(doc.Text.AsSpan(doc.Tokens[i].Start, doc.Tokens[i].Length));
+        doc.Lower = Tokenizer.LowerAll(doc.Text, doc.Tokens);
         Mark("tokens");
 
         doc.Sentences = SentenceSplitter.Split(doc.Text, doc.Tokens);
@@ -107,15 +106,22 @@ public sealed class NewsReader
         meetings.Run(cx);
         var claims = new List<ProposedClaim>();
         claims.AddRange(meetings.Claims());
+        Mark("claims:meetings");
         claims.AddRange(_membership.Run(cx));
+        Mark("claims:membership");
         claims.AddRange(_attendance.Run(cx, meetings));
+        Mark("claims:attendance");
         claims.AddRange(_chairs.Run(cx, meetings));
+        Mark("claims:chairs");
         claims.AddRange(_statements.Run(cx));
+        Mark("claims:statements");
         var merged = ClaimMerger.Merge(claims)
             .Where(c => c.Evidence.Count > 0 && c.Evidence.All(e => e.FitsIn(doc.Text.Length)))
-            .OrderBy(c => c.Evidence[0].Start).ThenBy(c => c.Fact.Type).ThenBy(c => ClaimJson.FactKey(c.Fact), StringComparer.Ordinal)
+            .Select(c => (Claim: c, Key: ClaimJson.FactKey(c.Fact)))
+            .OrderBy(c => c.Claim.Evidence[0].Start).ThenBy(c => c.Claim.Fact.Type).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Claim)
             .ToList();
-        Mark("claims");
+        Mark("claims:merge");
         return new ReadResult(article, merged, doc);
     }
 

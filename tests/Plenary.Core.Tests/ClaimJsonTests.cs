@@ -12,6 +12,7 @@ public class ClaimJsonTests
         new MembershipFact(StateId.Parse("ARM"), OrgId.Parse("csto"), Standing.ParticipationFrozen, null, EdtfDate.Parse("2024-11-26")),
         new MeetingFact(OrgId.Parse("csto"), [BodyId.Parse("csto/cfm"), BodyId.Parse("csto/cdm")], "Astana", StateId.Parse("KAZ"), EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled),
         new AttendanceFact(StateId.Parse("ARM"), OrgId.Parse("csto"), EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.LowerLevel, "Ararat Mirzoyan"),
+        new AttendanceFact(StateId.Parse("ARM"), OrgId.Parse("csto"), EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Absent, null, [BodyId.Parse("csto/csc")]),
         new ChairFact(OrgId.Parse("eaeu"), null, StateId.Parse("ARM"), "Nikol Pashinyan", EdtfDate.Parse("2024-12"), ChairScope.Session),
         new StatementFact("Yuri Ushakov", StateId.Parse("RUS"), "Russian presidential adviser", EdtfDate.Parse("2024-11-26"), "De jure, Yerevan remains a full member of the CSTO", ["ARM", "csto"]),
     ];

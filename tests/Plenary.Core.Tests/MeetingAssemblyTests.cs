@@ -69,4 +69,19 @@ public class MeetingAssemblyTests
         Assert.Equal(2, meetings.Count);
         Assert.Equal(2, meetings.Single(m => m.Bodies.Contains(BodyId.Parse("csto/cfm"))).Claims.Count);
     }
+
+    [Fact]
+    public void Attendance_that_names_its_bodies_joins_that_meeting()
+    {
+        var csc = BodyId.Parse("csto/csc");
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm")], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new MeetingFact(Csto, [csc], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new AttendanceFact(StateId.Parse("RUS"), Csto, EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Present, null, [csc])),
+            C(new AttendanceFact(StateId.Parse("ARM"), Csto, EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Absent)),
+        ]);
+        var summit = meetings.Single(m => m.Bodies.Contains(csc));
+        Assert.Equal([StateId.Parse("RUS")], summit.Attendance.Keys);
+        Assert.Equal([StateId.Parse("ARM")], meetings.Single(m => !m.Bodies.Contains(csc)).Attendance.Keys);
+    }
 }

@@ -4,16 +4,16 @@ using Plenary.Core.Articles;
 using Plenary.Core.Claims;
 using Plenary.Reader;
 using Plenary.Reader.Articles;
-using Plenary.Reader.Tests.Support;
+using Plenary.Store.Curated;
 
-// plenary-reader-bench claims REGISTRY PATH…      JSON Lines claims for the articles (for score_claims.py)
-// plenary-reader-bench throughput REGISTRY FILE   read FILE (plain text) as one article on one core; print bytes/s and peak memory
+// plenary-reader-bench claims DATA PATH…      JSON Lines claims for the articles (for score_claims.py); DATA is a curated data folder
+// plenary-reader-bench throughput DATA FILE   read FILE (plain text) as one article; print bytes/s, peak memory and per-stage times
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: claims REGISTRY PATH… | throughput REGISTRY TEXTFILE [--published YYYY-MM-DD]");
     return 2;
 }
-var catalog = YamlCatalog.Load(args[1]);
+var catalog = CuratedData.Load(args[1], DateTimeOffset.UtcNow).Catalog;
 var reader = new NewsReader(catalog);
 if (args[0] == "claims")
 {
@@ -25,6 +25,7 @@ if (args[0] == "claims")
         var result = reader.Read(article, timings);
         foreach (var c in result.Claims)
             output.AppendLine(ClaimJson.ToLine(article.Id, c.Fact, c.Evidence, c.Modality));
+        if (Environment.GetEnvironmentVariable("DUMP") == article.Id) Console.Error.WriteLine(result.Document.Describe());
         if (Environment.GetEnvironmentVariable("EXPLAIN") == "1")
             foreach (var c in result.Claims) Console.Error.WriteLine($"{article.Id}\t{c.Rule}\t[{c.Trigger}]\t{ClaimJson.FactToJson(c.Fact)}");
     }

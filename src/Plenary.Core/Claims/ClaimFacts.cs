@@ -31,11 +31,20 @@ public sealed record MeetingFact(OrgId Org, IReadOnlyList<BodyId> Bodies, string
     public override int GetHashCode() => HashCode.Combine(Org, Place, Date, Status);
 }
 
-/// <summary>Whether a member state took part in a meeting.</summary>
-public sealed record AttendanceFact(StateId State, OrgId Org, EdtfDate? MeetingDate, string? Place, AttendanceKind Attendance, string? Person = null) : ClaimFact
+/// <summary>
+/// Whether a member state took part in a meeting. <see cref="Bodies"/> (optional, not in claims.md's scoring) tells
+/// two meetings of one day and city apart: the summit and the ministerial session.
+/// </summary>
+public sealed record AttendanceFact(StateId State, OrgId Org, EdtfDate? MeetingDate, string? Place, AttendanceKind Attendance, string? Person = null, IReadOnlyList<BodyId>? Bodies = null) : ClaimFact
 {
     public override ClaimType Type => ClaimType.Attendance;
     public override EdtfDate? ValidFrom => MeetingDate;
+    public IReadOnlyList<BodyId> Bodies { get; init; } = Bodies ?? [];
+
+    public bool Equals(AttendanceFact? other) => other is not null && State == other.State && Org == other.Org && MeetingDate == other.MeetingDate
+        && Place == other.Place && Attendance == other.Attendance && Person == other.Person && Bodies.SequenceEqual(other.Bodies);
+
+    public override int GetHashCode() => HashCode.Combine(State, Org, MeetingDate, Place, Attendance, Person);
 }
 
 /// <summary>Who chairs an organization, a body or one session; <see cref="Until"/> ends a term when known.</summary>

@@ -74,12 +74,7 @@ public static class ClaimJson
                 break;
             case MeetingFact mt:
                 w.WriteString("org", mt.Org.Value);
-                if (mt.Bodies.Count > 0)
-                {
-                    w.WriteStartArray("bodies");
-                    foreach (var b in mt.Bodies) w.WriteStringValue(b.ToString());
-                    w.WriteEndArray();
-                }
+                WriteBodies(w, mt.Bodies);
                 WriteText(w, "place", mt.Place);
                 WriteText(w, "country", mt.Country?.Value);
                 WriteDate(w, "date", mt.Date);
@@ -93,6 +88,7 @@ public static class ClaimJson
                 if (a.Place is not null) w.WriteString("place", a.Place);
                 w.WriteString("attendance", WireName.Of(a.Attendance));
                 if (a.Person is not null) w.WriteString("person", a.Person);
+                WriteBodies(w, a.Bodies);
                 break;
             case ChairFact c:
                 w.WriteString("org", c.Org.Value);
@@ -121,6 +117,14 @@ public static class ClaimJson
         }
     }
 
+    private static void WriteBodies(Utf8JsonWriter w, IReadOnlyList<BodyId> bodies)
+    {
+        if (bodies.Count == 0) return;
+        w.WriteStartArray("bodies");
+        foreach (var b in bodies) w.WriteStringValue(b.ToString());
+        w.WriteEndArray();
+    }
+
     private static void WriteDate(Utf8JsonWriter w, string name, EdtfDate? d)
     {
         if (d is { } date) w.WriteString(name, date.ToString());
@@ -146,7 +150,7 @@ public static class ClaimJson
             ClaimType.Meeting => new MeetingFact(Org(o, "org"), Bodies(o), Str(o, "place"), OptState(o, "country"),
                 Date(o, "date"), Date(o, "end_date"), WireName.Parse<MeetingStatus>(Str(o, "status") ?? "held", "meeting status (field 'status')")),
             ClaimType.Attendance => new AttendanceFact(State(o, "state"), Org(o, "org"), Date(o, "meeting_date"), Str(o, "place"),
-                WireName.Parse<AttendanceKind>(Req(o, "attendance"), "attendance (field 'attendance')"), Str(o, "person")),
+                WireName.Parse<AttendanceKind>(Req(o, "attendance"), "attendance (field 'attendance')"), Str(o, "person"), Bodies(o)),
             ClaimType.Chair => new ChairFact(Org(o, "org"), Str(o, "body") is { } b ? Parse(() => BodyId.Parse(b), "body") : null,
                 State(o, "state"), Str(o, "person"), Date(o, "date"),
                 WireName.Parse<ChairScope>(Str(o, "scope") ?? "session", "chair scope (field 'scope')"), Date(o, "until")),

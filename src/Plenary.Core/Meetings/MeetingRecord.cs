@@ -74,7 +74,7 @@ public static class MeetingAssembly
         foreach (var c in all)
         {
             if (c.Fact is not AttendanceFact a) continue;
-            var d = Find(drafts, a.Org, a.MeetingDate, a.Place, []);
+            var d = Find(drafts, a.Org, a.MeetingDate, a.Place, a.Bodies);
             if (d is null)
             {
                 d = new Draft
@@ -82,6 +82,7 @@ public static class MeetingAssembly
                     Org = a.Org, Date = a.MeetingDate, Place = a.Place,
                     Status = c.Modality == Modality.Planned ? MeetingStatus.Scheduled : MeetingStatus.Held, StatusRecorded = c.RecordedAt,
                 };
+                foreach (var b in a.Bodies) d.Bodies.Add(b);
                 drafts.Add(d);
             }
             if (!d.Attendance.TryGetValue(a.State, out var list)) d.Attendance[a.State] = list = [];

@@ -30,8 +30,9 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
                 if (node.Children is null || !node.Children.TryGetValue(doc.Lower[j], out node)) break;
                 if (node.Entries is { } entries)
                 {
-                    var ok = entries.Where(e => CaseFits(doc, i, j + 1, e)).ToList();
-                    if (ok.Count > 0) { best = ok; bestEnd = j + 1; }
+                    bool any = false;
+                    foreach (var e in entries) if (CaseFits(doc, i, j + 1, e)) { any = true; break; }
+                    if (any) { best = entries.Count == 1 ? entries : entries.Where(e => CaseFits(doc, i, j + 1, e)).ToList(); bestEnd = j + 1; }
                 }
             }
             if (best is null) { i++; continue; }
@@ -62,8 +63,18 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             case Casing.Any: return true;
             case Casing.Capitalized: return char.IsUpper(doc.Text[doc.Tokens[first].Start]) || char.IsDigit(doc.Text[doc.Tokens[first].Start]);
             default:
-                var surfaceToks = string.Concat(Enumerable.Range(first, end - first).Select(doc.TokenText));
-                return string.Equals(surfaceToks, e.Surface.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+                // the tokens, spaces aside, spell the surface exactly
+                int p = 0;
+                var surface = e.Surface;
+                for (int t = first; t < end; t++)
+                {
+                    while (p < surface.Length && surface[p] == ' ') p++;
+                    var span = doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].Length);
+                    if (p + span.Length > surface.Length || !span.SequenceEqual(surface.AsSpan(p, span.Length))) return false;
+                    p += span.Length;
+                }
+                while (p < surface.Length && surface[p] == ' ') p++;
+                return p == surface.Length;
         }
     }
 
@@ -111,7 +122,8 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
         int sentence = doc.SentenceOf[found[k].First];
         OrgId? best = null;
         int bestDistance = int.MaxValue;
-        for (int x = 0; x < found.Count; x++)
+        // only the mentions around it: an organization named pages away is no context
+        for (int x = Math.Max(0, k - 40); x < Math.Min(found.Count, k + 40); x++)
         {
             var m = found[x];
             if (m.Kind != MentionKind.Organization || m.Org is not { } o || !orgs.Contains(o)) continue;

@@ -68,9 +68,8 @@ public sealed class AttendanceRules(Lexicons lexicons)
     private static MeetingRecord? RecentMeeting(RuleContext cx, MeetingRules meetings, Sentences.Sentence sentence)
     {
         int first = cx.Doc.Sentences[Math.Max(0, cx.Doc.SentenceOf[sentence.First] - 2)].First;
-        MeetingRecord? best = null;
-        foreach (var (noun, m) in meetings.ByNoun)
-            if (noun >= first && noun < sentence.End && (best is null || noun > best.Noun)) best = m;
-        return best;
+        int at = Array.BinarySearch(meetings.NounOrder, sentence.End);
+        int k = (at >= 0 ? at : ~at) - 1;
+        return k >= 0 && meetings.NounOrder[k] >= first ? meetings.ByNoun[meetings.NounOrder[k]] : null;
     }
 }

@@ -96,6 +96,8 @@ public sealed class ChairRules
                 if (org is null && doc.MentionStartingAt(k) is { IsOrg: true } o2) { org = o2; break; }
             }
         }
+        // "new chairperson Rwandan President Paul Kagame" at "the Commonwealth Heads of Government Meeting": the sentence's organization
+        if (org is null && meeting is null) org = cx.OrgNear(i, i + 1);
         if (org is null && meeting is null) return;
         // the person: after the title ("chair president Cyril Ramaphosa", "rotating chair, Burundi's Willy Nyamitwe"),
         // or the appositive's head before it ("Hun Sen, Cambodia's prime minister and current ASEAN chair")

@@ -9,6 +9,8 @@ namespace Plenary.Reader.Patterns;
 /// </summary>
 public static class ClaimMerger
 {
+    public const int MaxEvidence = 6;
+
     public static List<ProposedClaim> Merge(IEnumerable<ProposedClaim> claims)
     {
         var result = new List<ProposedClaim>();
@@ -16,6 +18,9 @@ public static class ClaimMerger
         foreach (var c in claims)
         {
             var key = Key(c.Fact);
+            if (c.Fact is MembershipFact { Date: { } d } && c.StartStated && key is not null && index.TryGetValue(key, out var prior)
+                && result[prior].StartStated && result[prior].Fact is MembershipFact { Date: { } pd } && !pd.Overlaps(d))
+                key += "|" + d;
             if (key is null || !index.TryGetValue(key, out var at))
             {
                 if (key is not null) index[key] = result.Count;
@@ -23,19 +28,24 @@ public static class ClaimMerger
                 continue;
             }
             var old = result[at];
-            var evidence = old.Evidence.Concat(c.Evidence).Distinct().ToList();
+            // a fact repeated all over a long text keeps its first few places: enough to review it, bounded to store
+            var evidence = old.Evidence.Count >= MaxEvidence ? old.Evidence : old.Evidence.Concat(c.Evidence).Distinct().Take(MaxEvidence).ToList();
             var fact = (old.Fact, c.Fact) switch
             {
                 (MembershipFact a, MembershipFact b) => a with
                 {
-                    AsOf = Max(a.AsOf, b.AsOf),
-                    Date = a.Date is null ? b.Date : b.Date is null ? a.Date : (b.Date < a.Date ? b.Date : a.Date),
+                    AsOf = old.DatedByText == c.DatedByText ? Max(a.AsOf, b.AsOf) : old.DatedByText ? a.AsOf : b.AsOf,
+                    // a date the text states beats one taken from the context; of two stated, the earlier
+                    Date = a.Date is null ? b.Date : b.Date is null ? a.Date
+                        : old.StartStated != c.StartStated ? (old.StartStated ? a.Date : b.Date)
+                        : old.DatedByText != c.DatedByText ? (old.DatedByText ? a.Date : b.Date)
+                        : (b.Date < a.Date ? b.Date : a.Date),
                 },
                 (ChairFact a, ChairFact b) => a with { Person = a.Person ?? b.Person, Date = a.Date ?? b.Date },
                 (AttendanceFact a, AttendanceFact b) => a with { Person = a.Person ?? b.Person, Place = a.Place ?? b.Place },
                 _ => old.Fact,
             };
-            result[at] = old with { Fact = fact, Evidence = evidence };
+            result[at] = old with { Fact = fact, Evidence = evidence, DatedByText = old.DatedByText || c.DatedByText, StartStated = old.StartStated || c.StartStated };
         }
         return result;
     }

@@ -13,6 +13,7 @@ public sealed class MeetingRecord
     public string? Place { get; set; }
     public StateId? Country { get; set; }
     public EdtfDate? Date { get; set; }
+    public EdtfDate? EndDate { get; set; }
     public MeetingStatus Status { get; set; }
     public List<Evidence> Evidence { get; } = [];
     public required string Trigger { get; set; }
@@ -31,6 +32,8 @@ public sealed class MeetingRules(Lexicons lexicons)
     public List<MeetingRecord> Meetings { get; } = [];
     /// <summary>The meeting each meeting noun (by token) was read as.</summary>
     public Dictionary<int, MeetingRecord> ByNoun { get; } = [];
+    /// <summary>The keys of <see cref="ByNoun"/> in text order.</summary>
+    public int[] NounOrder { get; private set; } = [];
 
     public void Run(RuleContext cx)
     {
@@ -39,12 +42,26 @@ public sealed class MeetingRules(Lexicons lexicons)
         {
             for (int i = sentence.First; i < sentence.End; i++)
             {
-                if (!lexicons.MeetingNouns.Contains(doc.Lower[i]) || doc.QuoteOf[i] >= 0) continue;
+                if (!lexicons.MeetingNouns.Contains(doc.Lower[i])) continue;
                 if (i + 1 < sentence.End && lexicons.MeetingNouns.Contains(doc.Lower[i + 1])) continue; // "ministerial meetings": the head
                 Read(cx, sentence, i);
             }
         }
+        // "the SCO Summit", named before the sentence that dates and places it, is that meeting
+        int next = 0;
+        foreach (var (noun, org) in _pending)
+        {
+            while (next < Meetings.Count && Meetings[next].Noun < noun) next++;
+            for (int k = next; k < Math.Min(Meetings.Count, next + CoreferenceWindow); k++)
+                if (Meetings[k].Org == org) { ByNoun[noun] = Meetings[k]; break; }
+        }
+        NounOrder = ByNoun.Keys.Order().ToArray();
     }
+
+    private readonly List<(int Noun, OrgId Org)> _pending = [];
+
+    /// <summary>How many meetings back "the meeting" may refer: keeps the work per noun constant on long texts.</summary>
+    private const int CoreferenceWindow = 12;
 
     private void Read(RuleContext cx, Sentences.Sentence sentence, int noun)
     {
@@ -57,9 +74,12 @@ public sealed class MeetingRules(Lexicons lexicons)
             if (doc.Lower[k] is "." or ";" or "and" || (doc.Lower[k] == "," && org is null && k < noun - 1)) break;
             if (doc.MentionStartingAt(k) is { IsOrg: true } m) { org = m; if (m.Bodies is { } bs) bodies.AddRange(bs); break; }
         }
+        bool of = false;
         for (int k = noun + 1; k < Math.Min(sentence.End, noun + 14); k++)
         {
-            if (k > noun + 1 && doc.Lower[k] is "." or ";") break;
+            if (k > noun + 1 && doc.Lower[k] is "." or ";" or "," or "which" or "that" or "where") break;
+            if (doc.Lower[k] == "of") of = true;
+            if (!of) continue;
             if (doc.MentionStartingAt(k) is { IsOrg: true } m)
             {
                 if (org is null) org = m;
@@ -67,21 +87,40 @@ public sealed class MeetingRules(Lexicons lexicons)
                 else if (m.Org == org.Org && m.Body is { } b) bodies.Add(b);
             }
         }
+        bool phraseOrg = org is not null;
+        bool inQuote = doc.QuoteOf[noun] >= 0;
+        bool definite = noun > 0 && doc.Lower[noun - 1] is "the" or "this" or "that" || (noun > 1 && doc.Lower[noun - 2] is "the" && doc.Lower[noun - 1] is "'s" or "summit");
+        if (org is null && (definite || (noun > 1 && doc.Lower[noun - 2] == "the")))
+        {
+            // the organization the sentence is about: "the OPEC group announced … during the previous ministerial meeting"
+            for (int k = noun - 1; k >= sentence.First; k--)
+                if (doc.MentionStartingAt(k) is { IsOrg: true } m && (doc.QuoteOf[k] >= 0) == inQuote) { org = m; break; }
+        }
         if (org is null && doc.Lower[noun] is not ("meeting" or "summit" or "session" or "gathering")) return;
-        var time = cx.TimeNear(noun, noun + 1, after: 14, before: 8);
+        var time = cx.TimeNear(noun, noun + 1, after: 14, before: 12);
+        bool ordinal = false;
+        for (int k = Math.Max(sentence.First, noun - 3); k < noun; k++)
+            if (doc.Tokens[k].Kind == Tokens.TokenKind.Word && char.IsDigit(doc.Lower[k][0]) && doc.Lower[k].Length > 2 && char.IsLetter(doc.Lower[k][^1])) ordinal = true;
         var (place, country) = PlaceNear(cx, sentence, noun);
         var status = Status(cx, sentence, noun, time?.Value);
         var evidence = cx.SentenceSpan(sentence);
         var orgId = org?.Org;
-        bool definite = noun > 0 && doc.Lower[noun - 1] is "the" or "this" or "that" || (noun > 1 && doc.Lower[noun - 2] is "the");
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
-        var same = Meetings.LastOrDefault(m => (orgId is null || m.Org == orgId)
-            && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)))
+        int sentenceIndex = doc.SentenceOf[noun];
+        var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => (orgId is null || m.Org == orgId)
+            && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)) && (place is null || m.Place is null || m.Place == place))
                 || (place is not null && m.Place == place && (time?.Value is null || m.Date is null))
-                || (time?.Value is null && place is null && (definite || orgId is not null))));
+                || (!inQuote && time?.Value is null && place is null && (definite || orgId is not null))
+                || (!inQuote && definite && !phraseOrg)
+                // one sentence, one organization: "in CIS gatherings last week, when it sent … to a meeting of CIS chiefs of staff in Moscow"
+                || (doc.SentenceOf[m.Noun] == sentenceIndex && (m.Place is null || place is null) && (m.Date is null || time?.Value is null))));
         if (same is not null)
         {
-            if (same.Date is null || (time?.Value is { } d2 && d2.Precision > same.Date.Value.Precision && same.Date.Value.Contains(d2))) same.Date = time?.Value ?? same.Date;
+            // "the summit, which will conclude on Sunday": a later day of the same meeting is its end
+            if (time?.Value is { Precision: Core.Time.DatePrecision.Day } end && same.Date is { Precision: Core.Time.DatePrecision.Day } begin
+                && end > begin && end.Start.DayNumber - begin.Start.DayNumber <= 7)
+                same.EndDate = end;
+            else if (same.Date is null || (time?.Value is { } d2 && d2.Precision > same.Date.Value.Precision && same.Date.Value.Contains(d2))) same.Date = time?.Value ?? same.Date;
             same.Place ??= place;
             same.Country ??= country;
             foreach (var b in bodies) if (!same.Bodies.Contains(b)) same.Bodies.Add(b);
@@ -90,10 +129,18 @@ public sealed class MeetingRules(Lexicons lexicons)
             ByNoun[noun] = same;
             return;
         }
-        if (orgId is not { } id || (time?.Value is null && place is null)) return;
+        if (orgId is not { } id) return;
+        var date = time?.Value;
+        // "the 18th Summit of …": a numbered session is a meeting even when the sentence gives only its report date
+        if (date is null && place is null && ordinal && !inQuote) date = cx.ContextDate(noun);
+        if (date is null && place is null)
+        {
+            if (!inQuote) _pending.Add((noun, id));
+            return;
+        }
         var rec = new MeetingRecord
         {
-            Org = id, Place = place, Country = country, Date = time?.Value, Status = status, Trigger = cx.Words(noun, noun + 1), Noun = noun,
+            Org = id, Place = place, Country = country, Date = date, Status = status, Trigger = cx.Words(noun, noun + 1), Noun = noun,
         };
         foreach (var b in bodies) if (!rec.Bodies.Contains(b)) rec.Bodies.Add(b);
         rec.Evidence.Add(evidence);
@@ -105,7 +152,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     private static (string?, StateId?) PlaceNear(RuleContext cx, Sentences.Sentence sentence, int noun)
     {
         var doc = cx.Doc;
-        for (int k = Math.Max(sentence.First, noun - 6); k < Math.Min(sentence.End, noun + 24); k++)
+        for (int k = Math.Max(sentence.First, noun - 16); k < Math.Min(sentence.End, noun + 24); k++)
         {
             if (doc.MentionStartingAt(k) is not { IsPlace: true } m || k == 0) continue;
             var prev = doc.Lower[k - 1];
@@ -119,7 +166,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     private MeetingStatus Status(RuleContext cx, Sentences.Sentence sentence, int noun, EdtfDate? date)
     {
         var doc = cx.Doc;
-        for (int k = sentence.First; k < sentence.End; k++)
+        for (int k = Math.Max(sentence.First, noun - 8); k < Math.Min(sentence.End, noun + 8); k++)
         {
             var w = doc.Lower[k];
             if (w is "postponed" or "delayed" or "deferred") return MeetingStatus.Postponed;
@@ -133,6 +180,6 @@ public sealed class MeetingRules(Lexicons lexicons)
     }
 
     public IEnumerable<ProposedClaim> Claims() => Meetings.Select(m => new ProposedClaim(
-        new MeetingFact(m.Org, m.Bodies.ToList(), m.Place, m.Country, m.Date, null, m.Status),
+        new MeetingFact(m.Org, m.Bodies.ToList(), m.Place, m.Country, m.Date, m.EndDate, m.Status),
         m.Evidence.ToList(), m.Status == MeetingStatus.Scheduled ? Modality.Planned : Modality.Reported, "meeting:" + m.Trigger, m.Trigger));
 }

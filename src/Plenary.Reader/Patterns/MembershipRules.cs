@@ -20,6 +20,8 @@ public sealed class MembershipRules(Lexicons lexicons)
             foreach (var (pattern, match) in _triggers.Matches(doc, sentence.First, sentence.End))
             {
                 if (!WireName.TryParse<Standing>(pattern.Columns[1], out var status)) continue;
+                // "left the CSTO summit early" is about a meeting, not the organization
+                if (match.Org is not null && match.End < sentence.End && lexicons.MeetingNouns.Contains(doc.Lower[match.End])) continue;
                 var role = pattern.Columns.Length > 2 ? pattern.Columns[2] : "before";
                 bool isEvent = pattern.Columns.Length <= 3 || pattern.Columns[3] != "state";
                 if (cx.Hedged(match.First) || (cx.Negated(match.First) && !pattern.Source.Contains("no ", StringComparison.Ordinal))) continue;
@@ -27,18 +29,23 @@ public sealed class MembershipRules(Lexicons lexicons)
                 {
                     "slot" => match.States,
                     "after" => match.States.Count > 0 ? match.States : cx.StatesAfter(match.End),
+                    "apposition" => cx.Apposition(match.First),
                     _ => cx.StatesBefore(match.First, allowPersons: false, out _),
                 };
                 var org = match.Org ?? cx.OrgNear(match.First, match.End);
                 if (states.Count == 0 || org?.Org is not { } orgId) continue;
                 var time = cx.TimeNear(match.First, match.End);
-                var context = cx.ContextDate(match.First);
+                var (context, explicitContext) = cx.Context(match.First);
                 var date = time?.Value ?? (isEvent ? context : null);
                 var evidence = cx.SentenceSpan(cx.SentenceOfToken(match.First));
                 foreach (var s in states.Where(s => s.State is not null).Select(s => s.State!.Value).Distinct())
                 {
                     var fact = new MembershipFact(s, orgId, status, date, context ?? date);
-                    yield return new ProposedClaim(fact, [evidence], Modality.Reported, $"membership:{pattern.Source}", cx.Words(match.First, match.End));
+                    yield return new ProposedClaim(fact, [evidence], Modality.Reported, $"membership:{pattern.Source}", cx.Words(match.First, match.End))
+                    {
+                        DatedByText = explicitContext,
+                        StartStated = time?.Value is not null,
+                    };
                 }
             }
         }

@@ -26,16 +26,26 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     /// The date on which the sentence asserts what it says: inside a quotation, the date it was said; otherwise the
     /// time expression right after a speech verb ("announced on Monday", "said Tuesday"); otherwise publication.
     /// </summary>
-    public EdtfDate? ContextDate(int token)
+    public EdtfDate? ContextDate(int token) => Context(token).Date;
+
+    /// <summary>The context date and whether the text states it (false: it is the publication date by default).</summary>
+    public (EdtfDate? Date, bool Explicit) Context(int token)
     {
-        if (Doc.QuoteOf[token] is int q and >= 0 && Doc.Quotes[q].Date is { } qd) return qd;
+        if (Doc.QuoteOf[token] is int q and >= 0 && Doc.Quotes[q].Date is { } qd) return (qd, Doc.Quotes[q].DateExplicit);
         var s = SentenceOfToken(token);
         foreach (var t in TimesIn(s.First, s.End))
         {
             if (Doc.QuoteOf[t.First] >= 0) continue;
-            if (AfterSpeechVerb(t.First)) return t.Value ?? Published;
+            if (AfterSpeechVerb(t.First) && t.Value is not null) return (t.Value, true);
         }
-        return Published;
+        // "Earlier, in May, an official said that …": a time at the head of a reporting clause
+        int verb = -1;
+        for (int k = s.First; k < s.End; k++)
+            if (Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k])) { verb = k; break; }
+        if (verb > 0)
+            foreach (var t in TimesIn(s.First, verb))
+                if (Doc.QuoteOf[t.First] < 0 && t.Value is not null && t.First <= s.First + 3) return (t.Value, true);
+        return (Published, false);
     }
 
     public bool AfterSpeechVerb(int timeFirst)
@@ -62,10 +72,27 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         foreach (var t in TimesIn(Math.Max(s.First, first - before), Math.Min(s.End, end + after)))
         {
             if ((Doc.QuoteOf[t.First] >= 0) != inQuote || AfterSpeechVerb(t.First)) continue;
+            if (t.Value is null || (t.End < Doc.Tokens.Count && Doc.Lower[t.End] == "'s")) continue;
+            if (t.End <= first && !ClauseJoins(t.End, first) && t.First > s.First + 1 && !FrontedBeforeSubject(t.End, first)) continue;
             int distance = t.First >= end ? t.First - end : (first - t.End) + 3;
             if (distance < bestDistance) { bestDistance = distance; best = t; }
         }
         return best;
+    }
+
+    /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>
+    private bool FrontedBeforeSubject(int from, int to)
+    {
+        int comma = -1;
+        for (int k = to - 1; k >= from; k--) if (Doc.Lower[k] == ",") { comma = k; break; }
+        return comma >= 0 && Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
+    }
+
+    /// <summary>True when no comma or semicolon stands between the two tokens.</summary>
+    public bool ClauseJoins(int from, int to)
+    {
+        for (int k = from; k < to; k++) if (Doc.Lower[k] is "," or ";" or "(" or ")") return false;
+        return true;
     }
 
     /// <summary>A hedge ("could", "may", "hope", "threatened to", "if") in the few words before a trigger, within its clause.</summary>
@@ -100,14 +127,46 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     /// <summary>The nearest group of states before a token in its sentence ("Georgia and Ukraine … have already quit").</summary>
     public List<Mention> StatesBefore(int token, bool allowPersons, out Mention? person)
     {
+        var found = StatesBefore(token, allowPersons, possessives: false, out person);
+        return found.Count > 0 || person is not null ? found : StatesBefore(token, allowPersons, possessives: true, out person);
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "from", "to", "with", "against", "by", "for", "into", "toward", "towards", "over", "between", "among",
+    };
+
+    private List<Mention> StatesBefore(int token, bool allowPersons, bool possessives, out Mention? person)
+    {
         person = null;
         var s = SentenceOfToken(token);
         var result = new List<Mention>();
         for (int k = token - 1; k >= s.First; k--)
         {
             if ((Doc.QuoteOf[k] >= 0) != (Doc.QuoteOf[token] >= 0)) continue;
+            // "Armenia, which has suspended …": the relative pronoun's antecedent is the subject
+            if (Doc.Lower[k] is "which" or "who" && k - 2 >= s.First && Doc.Lower[k - 1] == "," && MentionEndingAt(k - 2) is { IsStateActor: true } antecedent)
+            {
+                result.Add(antecedent);
+                return result;
+            }
+            // "the Nordic country became …", "The nation … applied": the state last named
+            if (Doc.Lower[k] is "country" or "nation" && k >= 1 && (Doc.Lower[k - 1] == "the" || (k >= 2 && Doc.Lower[k - 2] == "the")) && LastStateBefore(k) is { } referent)
+            {
+                result.Add(referent);
+                return result;
+            }
             var m = MentionEndingAt(k);
             if (m is null) continue;
+            bool possessive = m.End < Doc.Tokens.Count && Doc.Lower[m.End] == "'s";
+            // "Armenia’s decision to not take part": the possessor of a decision is its subject
+            if (possessive && m.IsStateActor && m.End + 1 < Doc.Tokens.Count && Doc.Lower[m.End + 1] is "decision" or "plan" or "plans" or "move" or "refusal" or "intention" or "choice" or "bid")
+            {
+                result.Add(m);
+                return result;
+            }
+            bool governed = m.First > 0 && Prepositions.Contains(Doc.Lower[m.First - 1]) || (m.First > 1 && Doc.Lower[m.First - 1] == "the" && Prepositions.Contains(Doc.Lower[m.First - 2]));
+            if ((possessive && !possessives) || governed) { k = m.First; continue; }
             if (m.Kind == MentionKind.Person && allowPersons)
             {
                 person = m;
@@ -115,18 +174,29 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 return result;
             }
             if (!m.IsStateActor) { k = m.First; continue; }
-            if (m.First + 1 < Doc.Tokens.Count && m.End < Doc.Tokens.Count && Doc.Lower[m.End] == "'s" && m.End + 1 < token)
-            {
-                // "Armenia’s decision", "Russia’s President": a possessive is the subject only when nothing else is
-                int after = m.End + 1;
-                if (Doc.MentionStartingAt(after) is { Kind: MentionKind.Person } pm && allowPersons) { person = pm; result.Add(pm); return result; }
-            }
             // walk back over "A, B and C"
             int first = TriggerPattern.StateGroupStart(Doc, m, s.First);
             TriggerPattern.StateGroup(Doc, first, m.End, result);
             return result;
         }
         return result;
+    }
+
+    /// <summary>The last state named (as itself, not a demonym) before a token, within the previous few sentences.</summary>
+    public Mention? LastStateBefore(int token)
+    {
+        int firstSentence = Math.Max(0, Doc.SentenceOf[token] - 3);
+        int floor = Doc.Sentences[firstSentence].First;
+        for (int k = token - 1; k >= floor; k--)
+            if (Doc.MentionStartingAt(k) is { Kind: MentionKind.State, State: not null } m) return m;
+        return null;
+    }
+
+    /// <summary>"Armenia, a member state": the state right before the comma that precedes a token.</summary>
+    public List<Mention> Apposition(int token)
+    {
+        if (token >= 2 && Doc.Lower[token - 1] == "," && MentionEndingAt(token - 2) is { IsStateActor: true } m) return [m];
+        return [];
     }
 
     public Mention? MentionEndingAt(int token)

@@ -70,7 +70,7 @@ public sealed class TriggerPattern
 
     private bool Walk(Document doc, int e, int t, int end, Match m)
     {
-        while (t < end && doc.Tokens[t].Kind == TokenKind.Quote && e > 0) t++;
+        while (t < end && e > 0 && (doc.Tokens[t].Kind == TokenKind.Quote || (t < doc.InTime.Length && doc.InTime[t]))) t++;
         if (e == _elements.Length) { m.End = t; return true; }
         var el = _elements[e];
         int next = Consume(doc, el, t, end, m, out var added);
@@ -182,12 +182,13 @@ public sealed class TriggerIndex
         for (int t = first; t < end; t++)
         {
             (TriggerPattern, TriggerPattern.Match)? best = null;
-            IEnumerable<TriggerPattern> candidates = _byFirst.TryGetValue(doc.Lower[t], out var list) ? list.Concat(_anyFirst) : _anyFirst;
-            foreach (var p in candidates)
-            {
-                if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
-            }
-            if (best is { } b) { yield return b; }
+            if (_byFirst.TryGetValue(doc.Lower[t], out var list))
+                foreach (var p in list)
+                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
+            if (_anyFirst.Count > 0 && (doc.MentionAt[t] >= 0 || doc.Lower[t] == "the"))
+                foreach (var p in _anyFirst)
+                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
+            if (best is { } b) { yield return b; t = b.Item2.End - 1; }
         }
     }
 }

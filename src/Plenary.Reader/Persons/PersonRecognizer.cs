@@ -12,8 +12,26 @@ namespace Plenary.Reader.Persons;
 /// title follows them, or the registry knows them. A later surname ("Ushakov") or tail ("Da Silva") points to the same
 /// person. The title phrase becomes the role, and the state it names (or the registry's) the person's state.
 /// </summary>
-public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
+public sealed class PersonRecognizer
 {
+    private readonly Lexicons lexicons;
+    /// <summary>The registry's persons by folded full name and alias, and by folded surname (first one wins).</summary>
+    private readonly Dictionary<string, Person> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Person> _bySurname = new(StringComparer.Ordinal);
+
+    public PersonRecognizer(Catalog catalog, Lexicons lexicons)
+    {
+        this.lexicons = lexicons;
+        foreach (var p in catalog.Persons)
+            foreach (var name in p.Aliases.Prepend(p.Name))
+            {
+                var folded = NameFolding.Fold(name);
+                if (folded.Length == 0) continue;
+                _byName.TryAdd(folded, p);
+                _bySurname.TryAdd(folded.Split(' ')[^1], p);
+            }
+    }
+
     private const int MaxNameTokens = 5;
     private const int MaxRoleTokens = 10;
 
@@ -39,9 +57,13 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
     public void Run(Document doc)
     {
         var entities = new List<PersonEntity>();
+        var suffixes = new Dictionary<string, int>(StringComparer.Ordinal);
         var mentions = new List<PersonMention>();
         var covered = new bool[doc.Tokens.Count];
-        foreach (var m in doc.Mentions) for (int t = m.First; t < m.End; t++) covered[t] = true;
+        var coveredBy = new int[doc.Tokens.Count];
+        Array.Fill(coveredBy, -1);
+        for (int x = 0; x < doc.Mentions.Count; x++)
+            for (int t = doc.Mentions[x].First; t < doc.Mentions[x].End; t++) { covered[t] = true; coveredBy[t] = x; }
 
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
@@ -52,17 +74,27 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
                    && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))))
                 end++;
             var name = string.Join(' ', Enumerable.Range(i, end - i).Select(doc.TokenText));
-            int entity = FindEntity(entities, name);
+            int entity = FindEntity(entities, name, suffixes);
             if (end - i == 1 && entity < 0)
             {
-                // a single word is a person only as a known one's surname ("Ushakov concluded")
+                // a single word is a person as a known one's surname ("Ushakov concluded") or right after a title ("President Putin")
                 entity = FindCatalog(entities, doc, name, i);
-                if (entity < 0) continue;
+                if (entity < 0)
+                {
+                    var (role1, state1, title1) = RoleBefore(doc, coveredBy, i);
+                    if (!title1 || doc.Text[doc.Tokens[i].Start..doc.Tokens[i].End].Length < 3) continue;
+                    entities.Add(new PersonEntity { Name = name, Role = role1, State = state1, FirstToken = i });
+                    entity = entities.Count - 1;
+                }
             }
             else if (entity < 0)
             {
-                var (role, roleState, hasTitle) = RoleBefore(doc, i);
-                bool accepted = hasTitle || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null;
+                var (role, roleState, hasTitle) = RoleBefore(doc, coveredBy, i);
+                var owner = i >= 2 && doc.Lower[i - 1] == "'s" ? MentionCovering(doc, coveredBy, i - 2) : null;
+                bool possessed = owner is { State: not null } && owner.Kind != MentionKind.Person;
+                if (possessed && roleState is null) roleState = owner!.State;
+                bool accepted = hasTitle || possessed || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null
+                    || (i > 0 && lexicons.SpeechVerbs.Contains(doc.Lower[i - 1]));
                 if (!accepted) { i = end - 1; continue; }
                 var known = CatalogPerson(name);
                 entities.Add(new PersonEntity
@@ -76,7 +108,7 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
             }
             else if (entities[entity].Role is null)
             {
-                var (role, roleState, hasTitle) = RoleBefore(doc, i);
+                var (role, roleState, hasTitle) = RoleBefore(doc, coveredBy, i);
                 if (hasTitle) { entities[entity].Role = role; entities[entity].State ??= roleState; }
             }
             mentions.Add(new PersonMention(i, end, entity));
@@ -106,42 +138,33 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
         return true;
     }
 
-    private static int FindEntity(List<PersonEntity> entities, string name)
+    /// <summary>The person a name refers back to: the same full name, or its tail ("Ushakov", "Da Silva"); latest first.</summary>
+    private static int FindEntity(List<PersonEntity> entities, string name, Dictionary<string, int> suffixes)
     {
-        var folded = NameFolding.Fold(name);
-        for (int e = entities.Count - 1; e >= 0; e--)
+        // index the entities added since the last call: every tail of every name
+        for (int e = suffixes.TryGetValue("\0count", out var n) ? n : 0; e < entities.Count; e++)
         {
-            var full = NameFolding.Fold(entities[e].Name);
-            if (full == folded || full.EndsWith(" " + folded, StringComparison.Ordinal)) return e;
+            var words = NameFolding.Fold(entities[e].Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < words.Length; k++) suffixes[string.Join(' ', words[k..])] = e;
         }
-        return -1;
+        suffixes["\0count"] = entities.Count;
+        return suffixes.TryGetValue(NameFolding.Fold(name), out var found) ? found : -1;
     }
 
     private int FindCatalog(List<PersonEntity> entities, Document doc, string surname, int at)
     {
-        var folded = NameFolding.Fold(surname);
-        foreach (var p in catalog.Persons)
-        {
-            if (p.Aliases.Append(p.Name).Any(a => NameFolding.Fold(a).Split(' ')[^1] == folded))
-            {
-                entities.Add(new PersonEntity { Name = p.Name, State = p.State, FirstToken = at });
-                return entities.Count - 1;
-            }
-        }
-        return -1;
+        if (!_bySurname.TryGetValue(NameFolding.Fold(surname), out var p)) return -1;
+        entities.Add(new PersonEntity { Name = p.Name, State = p.State, FirstToken = at });
+        return entities.Count - 1;
     }
 
-    private Person? CatalogPerson(string name)
-    {
-        var r = catalog.ResolvePerson(name);
-        return r.Found ? catalog.FindPerson(r.Value) : null;
-    }
+    private Person? CatalogPerson(string name) => _byName.GetValueOrDefault(NameFolding.Fold(name));
 
     /// <summary>
     /// The title phrase right before a name: "Russian presidential adviser", "Russia’s Ambassador to Armenia,",
     /// "Kremlin spokesman". Its first state (a demonym, a state, a metonym) is the person's state.
     /// </summary>
-    private (string? Role, StateId? State, bool HasTitle) RoleBefore(Document doc, int nameStart)
+    private (string? Role, StateId? State, bool HasTitle) RoleBefore(Document doc, int[] coveredBy, int nameStart)
     {
         int b = nameStart - 1;
         if (b >= 0 && doc.Lower[b] == ",") b--; // "Russia’s Ambassador to Armenia, Sergei Kopyrkin"
@@ -153,10 +176,11 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
             var w = doc.Lower[k];
             var m = doc.MentionStartingAt(k);
             bool isTitle = lexicons.Titles.TryGetValue(w, out var head);
+            if (m is { State: not null } && m.Kind != MentionKind.Person) state = m.State; // "Kremlin spokesman", "Russian adviser"
             if (isTitle && head) hasTitle = true;
             else if (isTitle) { }
             else if (w == "'s") { }
-            else if (m is null && MentionCovering(doc, k) is { } inner && inner.State is not null) { k = inner.First; state = inner.State; first = k; continue; }
+            else if (m is null && MentionCovering(doc, coveredBy, k) is { } inner && inner.State is not null) { k = inner.First; state = inner.State; first = k; continue; }
             else if (m is { State: not null } && m.Kind != MentionKind.Person) { state = m.State; }
             else if (m is { Kind: MentionKind.Organization or MentionKind.Body }) { }
             else break;
@@ -171,15 +195,8 @@ public sealed class PersonRecognizer(Catalog catalog, Lexicons lexicons)
         return (role, state, true);
     }
 
-    private static Mention? MentionCovering(Document doc, int token)
-    {
-        foreach (var m in doc.Mentions)
-        {
-            if (m.First > token) break;
-            if (m.First <= token && token < m.End) return m;
-        }
-        return null;
-    }
+    private static Mention? MentionCovering(Document doc, int[] coveredBy, int token) =>
+        token < coveredBy.Length && coveredBy[token] >= 0 ? doc.Mentions[coveredBy[token]] : null;
 
     private bool SpeechAfter(Document doc, int end) =>
         end < doc.Tokens.Count && (lexicons.SpeechVerbs.Contains(doc.Lower[end])

@@ -18,5 +18,7 @@ public sealed class Quote
     public int Speaker { get; set; } = -1;
     public (int Start, int End)? SpeakerSpan { get; set; }
     public EdtfDate? Date { get; set; }
+    /// <summary>True when the text dates the quotation (not the publication date by default).</summary>
+    public bool DateExplicit { get; set; }
     public string Rule { get; set; } = "";
 }

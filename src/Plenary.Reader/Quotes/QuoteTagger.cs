@@ -14,6 +14,7 @@ namespace Plenary.Reader.Quotes;
 public sealed class QuoteTagger(Lexicons lexicons)
 {
     private const int Window = 14;
+    private const int ScareQuoteWords = 4;
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she" };
 
@@ -28,7 +29,12 @@ public sealed class QuoteTagger(Lexicons lexicons)
             var quote = quotes[q];
             while (t < doc.Tokens.Count && doc.Tokens[t].Start <= quote.Open) t++;
             quote.First = t;
-            while (t < doc.Tokens.Count && doc.Tokens[t].Start < quote.Close) { quoteOf[t] = q; t++; }
+            int words = 0;
+            for (int k = t; k < doc.Tokens.Count && doc.Tokens[k].Start < quote.Close && words < ScareQuoteWords; k++)
+                if (doc.Tokens[k].Kind is TokenKind.Word or TokenKind.Number) words++;
+            // a scare quote ("has “frozen” its participation") is a word of the sentence, not a quotation
+            bool real = words >= ScareQuoteWords;
+            while (t < doc.Tokens.Count && doc.Tokens[t].Start < quote.Close) { if (real) quoteOf[t] = q; t++; }
             quote.EndToken = t;
         }
         doc.Quotes = quotes;
@@ -50,8 +56,9 @@ public sealed class QuoteTagger(Lexicons lexicons)
         {
             Attribute(doc, quote);
             if (quote.Speaker < 0) continue;
-            if (quote.Date is null)
-                quote.Date = previous is not null && previous.Speaker == quote.Speaker ? previous.Date : Pub(doc);
+            if (quote.Date is not null) quote.DateExplicit = true;
+            else if (previous is not null && previous.Speaker == quote.Speaker) { quote.Date = previous.Date; quote.DateExplicit = previous.DateExplicit; }
+            else quote.Date = Pub(doc);
             previous = quote;
         }
     }
@@ -75,8 +82,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
             (int, int) span;
             if (doc.Lower[v] == "quoted" && PersonAt(doc, v + 1) is { } quoted) { speaker = quoted.Person; span = (quoted.Start, quoted.EndChar); }
             else if (SubjectBetween(doc, k, v, quote) is { } subj) (speaker, span) = subj;
-            else if (PersonAt(doc, v + 1) is { } after) { speaker = after.Person; span = (after.Start, after.EndChar); }
-            else if (v + 2 < doc.Tokens.Count && (doc.Lower[v + 1] is "the" or "a") && PersonAt(doc, v + 2) is { } after2) { speaker = after2.Person; span = (after2.Start, after2.EndChar); }
+            else if (PersonAfter(doc, v + 1, limit) is { } after) { speaker = after.Person; span = (after.Start, after.EndChar); }
             else return;
             if (speaker < 0) return;
             quote.Speaker = speaker;
@@ -126,7 +132,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
     }
 
     /// <summary>The speaker named between the closing mark and the verb: a person, a pronoun or "the diplomat".</summary>
-    private static (int, (int, int))? SubjectBetween(Document doc, int from, int verb, Quote quote)
+    private (int, (int, int))? SubjectBetween(Document doc, int from, int verb, Quote quote)
     {
         for (int s = from; s < verb; s++)
         {
@@ -137,12 +143,29 @@ public sealed class QuoteTagger(Lexicons lexicons)
             var w = doc.Lower[s];
             if (Pronouns.Contains(w) || (w == "the" && s + 1 < verb))
             {
-                // "the statement", "the ministry", "the commission" are institutions, not persons
-                if (w == "the" && doc.Lower[verb - 1] is "statement" or "ministry" or "commission" or "communique" or "council" or "presidency" or "government" or "agency" or "release" or "report")
-                    return (-1, (0, 0));
+                // "the diplomat", "the prime minister" name a person; "the ministry", "the statement" an institution
+                if (w == "the")
+                {
+                    int head = verb - 1;
+                    while (head > s && doc.Lower[head] is "has" or "had" or "also" or "then") head--;
+                    if (!(lexicons.Titles.TryGetValue(doc.Lower[head], out var isHead) && isHead)) return (-1, (0, 0));
+                }
                 var r = LastPersonBefore(doc, quote.First);
                 return r >= 0 ? (r, (doc.Tokens[s].Start, doc.Tokens[verb - 1].End)) : (-1, (0, 0));
             }
+        }
+        return null;
+    }
+
+    /// <summary>"said Russian Foreign Minister Sergei Lavrov", "according to spokesman Dmitry Peskov": the person a few title words after the verb.</summary>
+    private Mention? PersonAfter(Document doc, int from, int limit)
+    {
+        for (int k = from; k < Math.Min(limit, from + 7); k++)
+        {
+            if (PersonAt(doc, k) is { } p) return p;
+            var w = doc.Lower[k];
+            bool titleWord = lexicons.Titles.ContainsKey(w) || w is "the" or "a" or "'s" || doc.MentionStartingAt(k) is { Kind: not MentionKind.Person };
+            if (!titleWord && !(k == from && w == "to")) return null;
         }
         return null;
     }

@@ -81,6 +81,13 @@ public sealed class TimeTagger(Lexicons lexicons)
             i = found.End - 1;
         }
         doc.Times = list;
+        var inTime = new bool[doc.Tokens.Count];
+        foreach (var t in list)
+        {
+            for (int k = t.First; k < t.End; k++) inTime[k] = true;
+            if (t.First > 0 && doc.Lower[t.First - 1] == "on") inTime[t.First - 1] = true;
+        }
+        doc.InTime = inTime;
     }
 
     private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
@@ -99,13 +106,15 @@ public sealed class TimeTagger(Lexicons lexicons)
         bool last = i > 0 && doc.Lower[i - 1] == "last";
         bool next = i > 0 && doc.Lower[i - 1] == "next";
         EdtfDate? v = null;
-        bool future = next || (!last && IsFuture(doc, i));
+        var tense = next ? true : last ? false : Tense(doc, i);
+        bool future = tense == true;
         if (pub is { } p)
         {
             int year = p.Year;
             if (last) year = month < p.Month ? p.Year : p.Year - 1;
             else if (future) year = month >= p.Month ? p.Year : p.Year + 1;
-            else year = month <= p.Month ? p.Year : p.Year - 1;
+            else if (tense == false) year = month <= p.Month ? p.Year : p.Year - 1;
+            else year = month - p.Month > 6 ? p.Year - 1 : p.Month - month > 6 ? p.Year + 1 : p.Year; // the nearest
             v = SafeMonth(year, month);
         }
         int first = last || next ? i - 1 : i;
@@ -117,11 +126,13 @@ public sealed class TimeTagger(Lexicons lexicons)
         if (day > 31) return null;
         if (year is int y) return SafeDay(y, month, day);
         if (pub is not { } p) return null;
-        bool future = IsFuture(doc, at);
+        var tense = Tense(doc, at);
         int yy = p.Year;
         var candidate = new DateOnly(yy, month, Math.Min(day, DateTime.DaysInMonth(yy, month)));
-        if (future && candidate < p) yy++;
-        else if (!future && candidate > p) yy--;
+        if (tense == true && candidate < p) yy++;
+        else if (tense == false && candidate > p) yy--;
+        else if (tense is null && candidate.DayNumber - p.DayNumber > 182) yy--;
+        else if (tense is null && p.DayNumber - candidate.DayNumber > 182) yy++;
         return SafeDay(yy, month, day);
     }
 
@@ -159,12 +170,11 @@ public sealed class TimeTagger(Lexicons lexicons)
     }
 
     /// <summary>A week has no EDTF level-0 form: it is given as its month when the whole week lies in one, else its year.</summary>
-    private static EdtfDate WeekMonth(DateOnly p, int weeks)
+    private static EdtfDate? WeekMonth(DateOnly p, int weeks)
     {
         var monday = p.AddDays(-(((int)p.DayOfWeek + 6) % 7) + 7 * weeks);
         var sunday = monday.AddDays(6);
-        if (monday.Month == sunday.Month) return EdtfDate.OfMonth(monday.Year, monday.Month);
-        return monday.Year == sunday.Year ? EdtfDate.OfYear(monday.Year) : EdtfDate.OfYear(p.Year);
+        return monday.Month == sunday.Month ? EdtfDate.OfMonth(monday.Year, monday.Month) : null;
     }
 
     /// <summary>
@@ -174,16 +184,24 @@ public sealed class TimeTagger(Lexicons lexicons)
     public bool IsFuture(Document doc, int at)
     {
         int sentence = doc.SentenceOf[at];
-        for (int k = at - 1; k >= 0 && at - k <= 8 && doc.SentenceOf[k] == sentence; k--)
+        return Tense(doc, at) == true;
+    }
+
+    /// <summary>True for future, false for past, null when the clause has no marker.</summary>
+    public bool? Tense(Document doc, int at)
+    {
+        int sentence = doc.SentenceOf[at];
+        for (int k = at - 1; k >= 0 && at - k <= 12 && doc.SentenceOf[k] == sentence; k--)
         {
             var w = doc.Lower[k];
             if (w is "." or ";" or "“" or "”" or "\"") break;
             if (lexicons.FutureMarkers.Contains(w)) return true;
+            if (k > 0 && doc.Lower[k - 1] is "be" && (w.EndsWith("ed", StringComparison.Ordinal) || w is "held" or "met")) return true;
             if (w is "was" or "were" or "had" or "did" or "held" or "met" or "began" or "took" or "came" or "ago" or "since" or "last") return false;
             if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
         }
-        return false;
+        return null;
     }
 
     private static TimeExpression Make(Document doc, int first, int end, EdtfDate? value, bool relative) =>

@@ -65,6 +65,11 @@ public static class Tokenizer
                     }
                 }
             }
+            else if (IsApostrophe(c) && i > 0 && char.IsLetter(text[i - 1]) && IsPossessiveAt(text, i))
+            {
+                i += 2; // the possessive "’s" of "Armenia’s"
+                kind = TokenKind.Word;
+            }
             else if (IsQuoteMark(c))
             {
                 i++;
@@ -96,6 +101,33 @@ public static class Tokenizer
     /// <summary>"Armenia’s", "group’s": the apostrophe at <paramref name="i"/> starts a possessive "’s" that ends the word.</summary>
     private static bool IsPossessiveAt(string text, int i) =>
         i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2]));
+
+    /// <summary>The lower-case form of every token; equal forms share one string (a document repeats its words).</summary>
+    public static string[] LowerAll(string text, List<Token> tokens)
+    {
+        var result = new string[tokens.Count];
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[48];
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var span = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            if (span.Length > buffer.Length) { result[i] = Lower(span); continue; }
+            var lower = buffer[..span.Length];
+            for (int k = 0; k < span.Length; k++)
+            {
+                char ch = span[k];
+                lower[k] = ch is '’' or 'ʼ' or '‘' ? '\'' : char.ToLowerInvariant(ch);
+            }
+            if (!lookup.TryGetValue(lower, out var s))
+            {
+                s = new string(lower);
+                pool[s] = s;
+            }
+            result[i] = s;
+        }
+        return result;
+    }
 
     /// <summary>The lower-case form used by lexicons: curly apostrophes straightened.</summary>
     public static string Lower(ReadOnlySpan<char> s)

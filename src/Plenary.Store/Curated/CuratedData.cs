@@ -214,7 +214,7 @@ public static class CuratedData
                             if (a.Str("person") is { } p) { _personRefs.Add((p, a, "person")); person = p; }
                             a.NoOtherFields();
                         }
-                        var fact = new AttendanceFact(st, id, date, place, kind, person);
+                        var fact = new AttendanceFact(st, id, date, place, kind, person, bodyIds);
                         _claims.Add(NewClaim(fact, source, x.Str("note")));
                     }
                 }

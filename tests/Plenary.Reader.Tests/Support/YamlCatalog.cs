@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace Plenary.Reader.Tests.Support;
 
 /// <summary>
-/// TEMPORARY: reads a registry folder in data/README.md's shape (states.yaml, persons.yaml, organizations/*.yaml) into a
-/// <see cref="Catalog"/> — only the names the reader needs. To be replaced by Plenary.Store's loader once it is on main.
+/// Reads the test registry (Fixtures/registry, in data/README.md's shape but without sources or facts) into a
+/// <see cref="Catalog"/>: only the names the reader needs. The stage tests use it so that they do not move when the
+/// curated data does; the corpus tests use the shipped registry through Plenary.Store's loader.
 /// </summary>
 public static class YamlCatalog
 {

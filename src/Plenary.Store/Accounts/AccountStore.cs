@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Plenary.Store.Accounts;
+
+/// <summary>What a person may do: read (an API key without write rights), edit (ingest, review), administer (also read the audit log).</summary>
+public enum AccountRole { Reader, Editor, Admin }
+
+public sealed record Account(long Id, string Name, AccountRole Role, string? PasswordHash, DateTimeOffset CreatedAt, bool Disabled);
+
+public sealed record ApiKeyRecord(long Id, long UserId, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>The name is taken: accounts are unique by name, case ignored.</summary>
+public sealed class AccountExistsException(string name) : InvalidOperationException($"an account named '{name}' already exists");
+
+/// <summary>
+/// Accounts and API keys in the registry file (migration 0020). This class only stores what it is given: hashing
+/// passwords and keys is the caller's (the web layer's) business, so the store never sees a secret in clear.
+/// Every change is written to the audit log in the same transaction.
+/// </summary>
+public sealed class AccountStore(RegistryStore store)
+{
+    public static string RoleName(AccountRole role) => role switch
+    {
+        AccountRole.Reader => "reader",
+        AccountRole.Editor => "editor",
+        AccountRole.Admin => "admin",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    public static bool TryParseRole(string? text, out AccountRole role)
+    {
+        role = AccountRole.Reader;
+        switch (text)
+        {
+            case "reader": role = AccountRole.Reader; return true;
+            case "editor": role = AccountRole.Editor; return true;
+            case "admin": role = AccountRole.Admin; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>Creates an account with its first API key; refuses a name already taken.</summary>
+    public Account Add(string name, AccountRole role, string? passwordHash, string keyHash, string keyPrefix, string by, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        return store.InTransaction(tx =>
+        {
+            using (var exists = store.Command(tx, "SELECT count(*) FROM users WHERE name = $n"))
+            {
+                exists.Parameters.AddWithValue("$n", name);
+                if ((long)exists.ExecuteScalar()! > 0) throw new AccountExistsException(name);
+            }
+            long id;
+            using (var cmd = store.Command(tx, "INSERT INTO users(name, role, password_hash, created_at) VALUES ($n, $r, $p, $at) RETURNING id"))
+            {
+                cmd.Parameters.AddWithValue("$n", name);
+                cmd.Parameters.AddWithValue("$r", RoleName(role));
+                cmd.Parameters.AddWithValue("$p", (object?)passwordHash ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+                id = (long)cmd.ExecuteScalar()!;
+            }
+            InsertKey(tx, id, keyHash, keyPrefix, when);
+            store.AuditIn(tx, by, "user-add", $"user/{name}", null,
+                JsonSerializer.Serialize(new { name, role = RoleName(role), password = passwordHash is not null, key_prefix = keyPrefix }), when);
+            return new Account(id, name, role, passwordHash, when, false);
+        });
+    }
+
+    /// <summary>Gives an account a new API key; the earlier keys stay valid unless <paramref name="revokeOthers"/>.</summary>
+    public void AddKey(string name, string keyHash, string keyPrefix, bool revokeOthers, string by, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        store.InTransaction(tx =>
+        {
+            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            if (revokeOthers)
+            {
+                using var revoke = store.Command(tx, "UPDATE api_keys SET revoked_at = $at WHERE user_id = $u AND revoked_at IS NULL");
+                revoke.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+                revoke.Parameters.AddWithValue("$u", account.Id);
+                revoke.ExecuteNonQuery();
+            }
+            InsertKey(tx, account.Id, keyHash, keyPrefix, when);
+            store.AuditIn(tx, by, "key-add", $"user/{account.Name}", null, JsonSerializer.Serialize(new { key_prefix = keyPrefix, revoked_others = revokeOthers }), when);
+        });
+    }
+
+    public void SetPassword(string name, string passwordHash, string by, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        store.InTransaction(tx =>
+        {
+            using var cmd = store.Command(tx, "UPDATE users SET password_hash = $p WHERE name = $n");
+            cmd.Parameters.AddWithValue("$p", passwordHash);
+            cmd.Parameters.AddWithValue("$n", name);
+            if (cmd.ExecuteNonQuery() == 0) throw new KeyNotFoundException($"no account named '{name}'");
+            store.AuditIn(tx, by, "password-set", $"user/{name}", null, null, when);
+        });
+    }
+
+    public Account? FindByName(string name) => Find(null, "u.name = $v", name);
+
+    /// <summary>The account an API key belongs to, if the key is known, not revoked and its account not disabled.</summary>
+    public Account? FindByKeyHash(string keyHash) =>
+        Find(null, "u.id = (SELECT k.user_id FROM api_keys k WHERE k.key_hash = $v AND k.revoked_at IS NULL)", keyHash);
+
+    public IReadOnlyList<Account> All()
+    {
+        using var cmd = store.Command(null, "SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u ORDER BY u.name");
+        using var r = cmd.ExecuteReader();
+        var list = new List<Account>();
+        while (r.Read()) list.Add(Read(r));
+        return list;
+    }
+
+    private Account? Find(SqliteTransaction? tx, string where, string value)
+    {
+        using var cmd = store.Command(tx, $"SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u WHERE {where}"); // where: this class's constants
+        cmd.Parameters.AddWithValue("$v", value);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    private static Account Read(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1),
+        TryParseRole(r.GetString(2), out var role) ? role : throw new StoreException($"account {r.GetString(1)} has an unknown role '{r.GetString(2)}'"),
+        r.IsDBNull(3) ? null : r.GetString(3), RegistryStore.ParseTime(r.GetString(4)), !r.IsDBNull(5));
+
+    private void InsertKey(SqliteTransaction tx, long userId, string keyHash, string prefix, DateTimeOffset when)
+    {
+        using var cmd = store.Command(tx, "INSERT INTO api_keys(user_id, key_hash, prefix, created_at) VALUES ($u, $h, $p, $at)");
+        cmd.Parameters.AddWithValue("$u", userId);
+        cmd.Parameters.AddWithValue("$h", keyHash);
+        cmd.Parameters.AddWithValue("$p", prefix);
+        cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+        cmd.ExecuteNonQuery();
+    }
+}

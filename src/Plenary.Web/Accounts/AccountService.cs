@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Plenary.Store.Accounts;
+
+namespace Plenary.Web.Accounts;
+
+/// <summary>A new account's API key: shown once, never stored in clear.</summary>
+public sealed record NewAccount(Account Account, string ApiKey);
+
+/// <summary>
+/// Accounts with their secrets: passwords hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>
+/// (PBKDF2-HMAC-SHA512, salted, 100 000 iterations), API keys made of 32 random bytes and stored as their SHA-256
+/// (a key is random and long, so a fast hash is enough and lets a key be looked up by its hash).
+/// </summary>
+public sealed class AccountService(RegistryService registry)
+{
+    public const string KeyPrefix = "plk_";
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    public NewAccount Add(string name, AccountRole role, string? password, string by)
+    {
+        CheckName(name);
+        if (password is not null) CheckPassword(password);
+        var key = NewKey();
+        var account = registry.Write(s => new AccountStore(s).Add(name, role, password is null ? null : Hasher.HashPassword(name, password), HashKey(key), key[..10], by));
+        return new NewAccount(account, key);
+    }
+
+    public string NewApiKey(string name, bool revokeOthers, string by)
+    {
+        var key = NewKey();
+        registry.Write(s => { new AccountStore(s).AddKey(name, HashKey(key), key[..10], revokeOthers, by); return 0; });
+        return key;
+    }
+
+    public void SetPassword(string name, string password, string by)
+    {
+        CheckPassword(password);
+        registry.Write(s => { new AccountStore(s).SetPassword(name, Hasher.HashPassword(name, password), by); return 0; });
+    }
+
+    public IReadOnlyList<Account> All() => registry.Read(s => new AccountStore(s).All());
+
+    /// <summary>The account a password signs in, or null (unknown name, no password set, wrong password, disabled).</summary>
+    public Account? CheckPassword(string name, string password)
+    {
+        var account = registry.Read(s => new AccountStore(s).FindByName(name));
+        if (account is null || account.Disabled || account.PasswordHash is null)
+        {
+            // Spend the same time as a real check, so response time does not reveal which names exist.
+            Hasher.VerifyHashedPassword(name, DummyHash, password);
+            return null;
+        }
+        var result = Hasher.VerifyHashedPassword(account.Name, account.PasswordHash, password);
+        return result == PasswordVerificationResult.Failed ? null : account;
+    }
+
+    public Account? FindByKey(string key)
+    {
+        if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 100) return null;
+        var account = registry.Read(s => new AccountStore(s).FindByKeyHash(HashKey(key)));
+        return account is { Disabled: false } ? account : null;
+    }
+
+    public static ClaimsPrincipal Principal(Account account, string scheme) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, AccountStore.RoleName(account.Role))], scheme));
+
+    private static readonly string DummyHash = Hasher.HashPassword("", Guid.NewGuid().ToString());
+
+    private static string NewKey() => KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static void CheckName(string name)
+    {
+        if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@'))
+            throw new ArgumentException($"'{name}' is not an account name: use 1 to 64 letters, digits, '-', '_', '.' or '@'");
+    }
+
+    private static void CheckPassword(string password)
+    {
+        if (password.Length < 10) throw new ArgumentException("a password needs at least 10 characters");
+    }
+}

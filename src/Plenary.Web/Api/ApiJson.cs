@@ -1,0 +1,78 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Plenary.Core.Json;
+
+namespace Plenary.Web.Api;
+
+/// <summary>
+/// The API's JSON: <see cref="DomainJson.Options"/> (the CLI's <c>--format json</c> shapes), except that characters
+/// that mean something in HTML (&lt; &gt; &amp; ' ") are escaped as \uXXXX, so that no response carries article text
+/// that a browser could ever take for markup. The values a JSON parser reads are the same.
+/// </summary>
+public static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var o = new JsonSerializerOptions(DomainJson.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+        o.MakeReadOnly();
+        return o;
+    }
+
+    public static byte[] Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!.AsObject();
+
+    public static IResult Result<T>(T value, int status = 200) => new JsonBytes(Bytes(value), status);
+
+    public static IResult Result(JsonNode node, int status = 200) => new JsonBytes(JsonSerializer.SerializeToUtf8Bytes(node, Options), status);
+}
+
+/// <summary>Pre-serialized JSON (also what the answer cache holds).</summary>
+public sealed class JsonBytes(byte[] body, int status = 200) : IResult
+{
+    public byte[] Body => body;
+
+    public Task ExecuteAsync(HttpContext context)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+}
+
+/// <summary>Which slice of a list to return: <c>offset</c> (from 0) and <c>limit</c> (1 to 500, default 50).</summary>
+public readonly record struct Paging(int Offset, int Limit)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static Paging From(string? offset, string? limit)
+    {
+        int o = 0, l = DefaultLimit;
+        if (offset is not null && (!int.TryParse(offset, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out o)))
+            throw new BadInputException($"offset: '{offset}' is not a whole number from 0");
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out l) || l < 1 || l > MaxLimit))
+            throw new BadInputException($"limit: '{limit}' is not a whole number from 1 to {MaxLimit}");
+        return new Paging(o, l);
+    }
+
+    public IReadOnlyList<T> Slice<T>(IReadOnlyList<T> all) => all.Skip(Offset).Take(Limit).ToList();
+
+    /// <summary>Adds <c>"page": {offset, limit, total, next_offset}</c> to a response of the CLI's shape.</summary>
+    public JsonObject Annotate(JsonObject body, int total)
+    {
+        body["page"] = new JsonObject
+        {
+            ["offset"] = Offset,
+            ["limit"] = Limit,
+            ["total"] = total,
+            ["next_offset"] = Offset + Limit < total ? Offset + Limit : null,
+        };
+        return body;
+    }
+}

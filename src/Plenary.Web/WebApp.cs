@@ -1,0 +1,181 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Plenary.Store;
+using Plenary.Store.Accounts;
+using Plenary.Web.Accounts;
+using Plenary.Web.Api;
+using Plenary.Web.Editorial;
+using Plenary.Web.Pages;
+using Scalar.AspNetCore;
+
+namespace Plenary.Web;
+
+/// <summary>What the server runs on: the registry file, how to open (and seed) it, where to listen.</summary>
+public sealed record WebSettings(string DbPath, Func<string, RegistryStore> Open)
+{
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+    /// <summary>The ingest/review operations; the editorial desk with the news reader (<see cref="DeskEditorial"/>) when not given.</summary>
+    public IEditorial? Editorial { get; init; }
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+}
+
+/// <summary>The composition root of <c>plenary serve</c>: services, authentication, the API, the pages.</summary>
+public static class WebApp
+{
+    public const string SmartScheme = "plenary";
+
+    public static WebApplication Build(WebSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            // No file watchers on configuration: the server reads none, and tests start many servers.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
+        builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var services = builder.Services;
+        services.AddSingleton(_ => new RegistryService(settings.DbPath, settings.Open));
+        services.AddSingleton<AccountService>();
+        services.AddSingleton(settings.Editorial ?? new DeskEditorial());
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;
+            o.SerializerOptions.Encoder = ApiJson.Options.Encoder;
+            foreach (var c in ApiJson.Options.Converters) o.SerializerOptions.Converters.Add(c);
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Plenary API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "A time-aware, source-cited registry of international organizations. Reading is public; " +
+                                   "writing needs an editor's API key: `Authorization: Bearer KEY` (`plenary user add NAME --role editor`).";
+            return Task.CompletedTask;
+        }));
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "API key or cookie", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.Authorization.Count > 0
+                    ? ApiKeyHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "plenary.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the site is served over HTTPS
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(ApiEndpoints.EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(AccountStore.RoleName(AccountRole.Editor), AccountStore.RoleName(AccountRole.Admin)));
+            o.AddPolicy(ApiEndpoints.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(AccountStore.RoleName(AccountRole.Admin)));
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "plenary.af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__af";
+        });
+
+        var app = builder.Build();
+        app.Use(SecurityHeaders);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, StatusCodeSelector = StatusOf });
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Response.HasStarted || http.Response.ContentLength > 0 || http.Response.ContentType is not null) return;
+            var status = http.Response.StatusCode;
+            var detail = status == 404 ? $"nothing at {http.Request.Path}" : $"status {status}";
+            if (IsApi(http)) await Problems.Write(http, status, status == 404 ? "Not found" : "Error", detail);
+            else await PageEndpoints.Error(http, status, detail);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Plenary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/assets/{name}", Asset).ExcludeFromDescription();
+        ApiEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        return app;
+    }
+
+    public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi");
+
+    private static int StatusOf(Exception e) => e switch
+    {
+        BadInputException or FormatException or ArgumentException or BadHttpRequestException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        NotFoundException or KeyNotFoundException => StatusCodes.Status404NotFound,
+        ConflictException or AccountExistsException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static async Task HandleError(HttpContext ctx)
+    {
+        var e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = e is null ? 500 : StatusOf(e);
+        // Messages of the caller's own mistakes are shown; an internal error is not described (it is logged).
+        var detail = status == 500 || e is null ? "An internal error occurred." : e is AntiforgeryValidationException ? "The form expired or was not sent by this site: reload the page and try again." : e.Message;
+        var title = status switch { 400 => "Bad request", 404 => "Not found", 409 => "Conflict", _ => "Internal error" };
+        if (IsApi(ctx)) await Problems.Write(ctx, status, title, detail);
+        else await PageEndpoints.Error(ctx, status, detail);
+    }
+
+    private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
+    {
+        var h = ctx.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "same-origin";
+        h.XFrameOptions = "DENY";
+        // The pages run only this site's own script and style; the interactive docs (Scalar) need their own inline code.
+        if (!ctx.Request.Path.StartsWithSegments("/docs") && !ctx.Request.Path.StartsWithSegments("/scalar"))
+            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        return next();
+    }
+
+    private static readonly Dictionary<string, (byte[] Body, string Type, string ETag)> Assets = LoadAssets();
+
+    private static Dictionary<string, (byte[], string, string)> LoadAssets()
+    {
+        var asm = Assembly.GetExecutingAssembly();
+        var result = new Dictionary<string, (byte[], string, string)>(StringComparer.Ordinal);
+        const string prefix = "Plenary.Web.Assets.";
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            using var s = asm.GetManifestResourceStream(name)!;
+            using var ms = new MemoryStream();
+            s.CopyTo(ms);
+            var bytes = ms.ToArray();
+            var type = name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8"
+                : name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "application/octet-stream";
+            result[name[prefix.Length..]] = (bytes, type, "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16] + "\"");
+        }
+        return result;
+    }
+
+    public static string AssetUrl(string name) => Assets.TryGetValue(name, out var a) ? $"/assets/{name}?v={a.ETag.Trim('"')}" : $"/assets/{name}";
+
+    private static IResult Asset(HttpContext ctx, string name)
+    {
+        if (!Assets.TryGetValue(name, out var a)) return Results.NotFound();
+        ctx.Response.Headers.ETag = a.ETag;
+        ctx.Response.Headers.CacheControl = "public, max-age=86400";
+        if (ctx.Request.Headers.IfNoneMatch == a.ETag) return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Bytes(a.Body, a.Type);
+    }
+}

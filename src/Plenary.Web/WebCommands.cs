@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Plenary.Store;
+using Plenary.Store.Accounts;
+using Plenary.Web.Accounts;
+
+namespace Plenary.Web;
+
+/// <summary>
+/// <c>plenary serve</c> and <c>plenary user</c>. The CLI registers them with its own way of finding and opening the
+/// registry (<c>--db</c>, <c>$PLENARY_DB</c>, seeding a new one), so the web app opens exactly what the CLI opens.
+/// </summary>
+public static class WebCommands
+{
+    public static Command Serve(Func<ParseResult, string> dbPath, Func<string, RegistryStore> open)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var verbose = new Option<bool>("--verbose") { Description = "Log every request" };
+        var cmd = new Command("serve", "Start the web app and the HTTP API (/api/v1, docs at /docs) on the registry") { urls, verbose };
+        cmd.SetAction(async (r, cancel) =>
+        {
+            var path = dbPath(r);
+            var app = WebApp.Build(new WebSettings(path, open)
+            {
+                Urls = r.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                LogLevel = r.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
+            });
+            // Open (and, when new, seed) the registry before listening, so the first request finds it ready.
+            app.Services.GetRequiredService<RegistryService>();
+            Console.Error.WriteLine($"plenary: serving {Path.GetFullPath(path)}");
+            await app.RunAsync(cancel);
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command User(Func<ParseResult, string> dbPath, Func<string, RegistryStore> open)
+    {
+        var cmd = new Command("user", "Accounts for the web app and the API: reading is public, writing needs an editor");
+
+        var name = new Argument<string>("name") { Description = "The account name" };
+        var role = new Option<string>("--role") { Description = "reader | editor | admin", DefaultValueFactory = _ => "editor" };
+        role.AcceptOnlyFromAmong("reader", "editor", "admin");
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read a password for browser sign-in from standard input (one line)" };
+        var add = new Command("add", "Create an account; prints its API key once (it is stored hashed)") { name, role, passwordStdin };
+        add.SetAction(r => Run(() =>
+        {
+            using var registry = new RegistryService(dbPath(r), open);
+            AccountStore.TryParseRole(r.GetValue(role), out var accountRole);
+            var password = r.GetValue(passwordStdin) ? ReadPassword() : null;
+            var created = new AccountService(registry).Add(r.GetValue(name)!, accountRole, password, Actor());
+            Console.Out.WriteLine(created.ApiKey);
+            Console.Error.WriteLine($"plenary: account '{created.Account.Name}' ({AccountStore.RoleName(created.Account.Role)}) created; the line above is its API key, shown only now." +
+                (password is null ? " Give it a password for browser sign-in with: plenary user password NAME --password-stdin" : ""));
+        }));
+        cmd.Subcommands.Add(add);
+
+        var pname = new Argument<string>("name") { Description = "The account name" };
+        var password = new Command("password", "Set an account's password for browser sign-in (read from standard input)") { pname };
+        password.SetAction(r => Run(() =>
+        {
+            using var registry = new RegistryService(dbPath(r), open);
+            new AccountService(registry).SetPassword(r.GetValue(pname)!, ReadPassword(), Actor());
+            Console.Error.WriteLine("plenary: password set");
+        }));
+        cmd.Subcommands.Add(password);
+
+        var kname = new Argument<string>("name") { Description = "The account name" };
+        var revoke = new Option<bool>("--revoke-others") { Description = "Revoke the account's earlier keys" };
+        var key = new Command("key", "Issue a new API key for an account (printed once)") { kname, revoke };
+        key.SetAction(r => Run(() =>
+        {
+            using var registry = new RegistryService(dbPath(r), open);
+            Console.Out.WriteLine(new AccountService(registry).NewApiKey(r.GetValue(kname)!, r.GetValue(revoke), Actor()));
+        }));
+        cmd.Subcommands.Add(key);
+
+        var list = new Command("list", "The accounts");
+        list.SetAction(r => Run(() =>
+        {
+            using var registry = new RegistryService(dbPath(r), open);
+            foreach (var a in new AccountService(registry).All())
+                Console.Out.WriteLine($"{a.Name}\t{AccountStore.RoleName(a.Role)}\t{(a.PasswordHash is null ? "no password" : "password")}\t{RegistryStore.TimeText(a.CreatedAt)}");
+        }));
+        cmd.Subcommands.Add(list);
+        return cmd;
+    }
+
+    /// <summary>Who made a change from the command line: the local user, marked as such in the audit log.</summary>
+    private static string Actor() => $"cli:{Environment.UserName}";
+
+    private static string ReadPassword() => Console.In.ReadLine()?.TrimEnd('\r', '\n') is { Length: > 0 } p ? p : throw new ArgumentException("no password on standard input");
+
+    private static int Run(Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or AccountExistsException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"plenary: {e.Message.Trim('\'')}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.Playwright;
+using Plenary.Core.Articles;
+using Plenary.Store.Accounts;
+
+namespace Plenary.Web.Tests;
+
+/// <summary>
+/// The pages in a real browser: Debian's Chromium, headless, driven by Playwright. Skipped, with the reason, where
+/// /usr/bin/chromium is not installed (apt-get install -y chromium). Saves screenshots to docs/screenshots/.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string SeedText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-article.txt"));
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    private async Task<IPage> NewPage(TestServer s)
+    {
+        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed: apt-get install -y chromium to run the browser tests");
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = s.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        // Any script dialog means injected markup ran: fail loudly.
+        page.Dialog += (_, d) => throw new InvalidOperationException($"a script ran and opened a dialog: {d.Message}");
+        return page;
+    }
+
+    private static string Screenshot(string name)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Plenary.sln"))) dir = Path.GetDirectoryName(dir);
+        var folder = Path.Combine(dir ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    [SkippableFact]
+    public async Task The_CSTO_page_shows_Armenias_frozen_band_and_the_attendance_matrix()
+    {
+        // What `plenary serve` shows on a new registry: the shipped curated data and the seed article.
+        await using var s = await TestServer.StartAsync(shipped: true);
+        var page = await NewPage(s);
+        await page.GotoAsync("/orgs/csto?on=2024-11-28");
+        Assert.StartsWith("Collective Security Treaty Organization", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+        var frozen = page.Locator("svg rect.band[data-row='ARM'][data-standing='participation-frozen']");
+        Assert.Equal(1, await frozen.CountAsync());
+        Assert.True(await frozen.IsVisibleAsync());
+        Assert.Equal("2024-02", await frozen.GetAttributeAsync("data-from"));
+        var box = (await frozen.BoundingBoxAsync())!;
+        Assert.True(box.Width > 3, "the frozen band is wide enough to see");
+        // Its colour differs from a member's band.
+        var fill = await frozen.EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        var memberFill = await page.Locator("svg rect.band[data-row='RUS'][data-standing='member']").EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        Assert.NotEqual(memberFill, fill);
+        // Hovering shows the tooltip (the one bit of JavaScript).
+        await frozen.HoverAsync();
+        Assert.Contains("participation-frozen from 2024-02", await page.Locator(".tip").InnerTextAsync());
+
+        Assert.True(await page.Locator("table.matrix td.att-absent").CountAsync() >= 1, "Armenia's absences are in the matrix");
+        Assert.Contains("Armenia: absent", await page.Locator("table.matrix").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("organization.png"), FullPage = true });
+
+        // The frozen band links to the status page of that day.
+        await frozen.ClickAsync();
+        await page.WaitForURLAsync("**/status?**");
+        Assert.Contains("participation-frozen", await page.Locator("p.status").InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task An_editor_signs_in_ingests_the_seed_article_accepts_its_claims_and_the_status_page_changes()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        var page = await NewPage(s);
+
+        await page.GotoAsync("/status?state=ARM&org=csto&on=2024-11-28");
+        var before = await page.Locator("section:has(h2:text('Who says so'))").InnerTextAsync();
+        Assert.DoesNotContain("Doors open", before);
+
+        // Writing needs an editor: the ingest page sends to sign-in, and back after it.
+        await page.GotoAsync("/ingest");
+        Assert.Contains("/signin", page.Url);
+        await page.FillAsync("input[name=name]", "edna");
+        await page.FillAsync("input[name=password]", "wrong password");
+        await page.ClickAsync("form.stack button[type=submit]");
+        Assert.Contains("wrong", await page.Locator("p.error").InnerTextAsync());
+        await page.FillAsync("input[name=name]", "edna");
+        await page.FillAsync("input[name=password]", "correct horse battery");
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/ingest");
+
+        await page.FillAsync("textarea[name=text]", SeedText);
+        await page.FillAsync("input[name=published]", "2024-11-27");
+        await page.FillAsync("input[name=title]", "Doors open for Armenia in the CSTO, Ushakov says");
+        await page.FillAsync("input[name=outlet]", "News.am");
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/review?article=*");
+        var items = page.Locator("li.review-item");
+        Assert.True(await items.CountAsync() >= 3, "the reader proposed claims");
+        Assert.Contains("participation-frozen", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("review.png"), FullPage = false });
+
+        // Reject one, accept the rest.
+        var first = await items.First.GetAttributeAsync("data-claim");
+        var frozenItem = page.Locator("li.review-item:has-text('participation-frozen')").First;
+        var frozenId = await frozenItem.GetAttributeAsync("data-claim");
+        if (first != frozenId)
+        {
+            await items.First.Locator("button.reject").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+        await page.Locator("button.accept:has-text('Accept all')").First.ClickAsync();
+        await page.WaitForURLAsync("**/articles/*");
+        Assert.True(await page.Locator("mark.ev.rv-accepted").CountAsync() >= 2, "accepted evidence is highlighted");
+        Assert.Equal(1, await page.Locator($"#ev-{frozenId}").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("article.png"), FullPage = true });
+
+        // Clicking a highlight goes to its claim.
+        await page.Locator($"#ev-{frozenId} a").ClickAsync();
+        Assert.EndsWith($"#claim-{frozenId}", page.Url);
+
+        await page.GotoAsync("/status?state=ARM&org=csto&on=2024-11-28");
+        var after = await page.Locator("section:has(h2:text('Who says so'))").InnerTextAsync();
+        Assert.Contains("Doors open for Armenia", after);
+        Assert.NotEqual(before, after);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("status.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task Markup_in_an_article_is_shown_as_text_and_never_runs()
+    {
+        await using var s = await TestServer.StartAsync();
+        const string evil = "Armenia <script>alert('xss')</script> froze its participation in the CSTO. Attr \" onmouseover=\"alert(2)\" x=\" and <img src=x onerror=alert(3)> end.";
+        s.AddProposed(new Article("evil", evil, new DateOnly(2024, 11, 27), Title: "<b onmouseover=alert(4)>Title</b>"));
+        var page = await NewPage(s);
+        await page.GotoAsync("/articles/evil");
+        var text = await page.Locator("article.article-text").InnerTextAsync();
+        Assert.Contains("<script>alert('xss')</script>", text);
+        Assert.Contains("\" onmouseover=\"alert(2)\"", text);
+        Assert.Equal(0, await page.Locator("article script, article img, h1 b").CountAsync());
+        Assert.Contains("<b onmouseover=alert(4)>Title</b>", await page.Locator("h1").InnerTextAsync());
+        await page.HoverAsync("article.article-text");
+        await page.HoverAsync("h1");
+        await page.GotoAsync("/search?q=alert");
+        Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
+    }
+}

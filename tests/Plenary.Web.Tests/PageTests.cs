@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Plenary.Core.Articles;
+using Plenary.Core.Claims;
+using Plenary.Store;
+using Plenary.Store.Accounts;
+
+namespace Plenary.Web.Tests;
+
+/// <summary>The server-rendered pages over HTTP: they render, refuse what they must, and forms need their antiforgery token.</summary>
+public sealed class PageTests
+{
+    private static readonly string SeedText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-article.txt"));
+
+    private static HttpClient Browser(TestServer s, CookieContainer? jar = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = jar ?? new CookieContainer(), UseCookies = true }) { BaseAddress = s.BaseAddress };
+
+    private static async Task<string> Token(HttpClient c, string url)
+    {
+        var html = await c.GetStringAsync(url);
+        return Regex.Match(html, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static async Task<HttpResponseMessage> SignIn(HttpClient c, string name, string password) =>
+        await c.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = await Token(c, "/signin"), ["name"] = name, ["password"] = password, ["returnUrl"] = "/review",
+        }));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/orgs")]
+    [InlineData("/orgs/csto")]
+    [InlineData("/orgs/CSTO?on=2020-01-01")]
+    [InlineData("/states")]
+    [InlineData("/states/ARM")]
+    [InlineData("/states/Armenia")]
+    [InlineData("/status?state=ARM&org=csto&on=2024-11-28")]
+    [InlineData("/persons")]
+    [InlineData("/persons/yuri-ushakov")]
+    [InlineData("/articles")]
+    [InlineData("/meetings/csto-2024-11-28-astana")]
+    [InlineData("/search?q=csto")]
+    [InlineData("/search")]
+    [InlineData("/signin")]
+    public async Task Public_pages_render(string url)
+    {
+        await using var s = await TestServer.StartAsync();
+        var r = await s.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("text/html", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", r.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await r.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!doctype html>", html);
+        Assert.Contains("<main id=\"main\">", html);
+    }
+
+    [Fact]
+    public async Task Missing_and_malformed_are_404_and_400_pages()
+    {
+        await using var s = await TestServer.StartAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync("/orgs/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync("/states/XYZ")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync("/articles/none")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Client.GetAsync("/no/such/page")).StatusCode);
+        var bad = await s.Client.GetAsync("/status?state=ARM&org=csto&on=tomorrow");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("on: &#x27;tomorrow&#x27;", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_organization_page_has_the_timeline_chart_and_the_attendance_matrix()
+    {
+        await using var s = await TestServer.StartAsync();
+        var html = await s.Client.GetStringAsync("/orgs/csto?on=2024-11-28");
+        Assert.Matches("<rect class=\"band st-participation-frozen[^\"]*\"[^>]*data-row=\"ARM\"", html);
+        Assert.Contains("<table class=\"matrix\">", html);
+        Assert.Contains("Armenia: absent", html);
+        Assert.Contains("Chairs by year", html);
+        Assert.Contains("Council of Foreign Ministers", html);
+    }
+
+    [Fact]
+    public async Task Editor_pages_send_anonymous_visitors_to_sign_in()
+    {
+        await using var s = await TestServer.StartAsync();
+        foreach (var url in new[] { "/review", "/ingest", "/audit" })
+        {
+            var r = await s.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            Assert.StartsWith("/signin", r.Headers.Location!.OriginalString.Replace(s.BaseAddress.ToString().TrimEnd('/'), ""));
+        }
+    }
+
+    [Fact]
+    public async Task Sign_in_sets_a_strict_httponly_cookie_and_a_wrong_password_does_not()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        using var c = Browser(s);
+        var wrong = await SignIn(c, "edna", "nope nope nope");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var ok = await SignIn(c, "edna", "correct horse battery");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal("/review", ok.Headers.Location!.OriginalString);
+        var cookie = ok.Headers.GetValues("Set-Cookie").Single(h => h.StartsWith("plenary.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("/review")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forms_without_their_antiforgery_token_are_refused()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        var ids = s.AddProposed(new Article("seed", SeedText, new DateOnly(2024, 11, 27)));
+        using var c = Browser(s);
+        var noToken = await c.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "edna", ["password"] = "correct horse battery" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        await SignIn(c, "edna", "correct horse battery");
+        var forged = await c.PostAsync($"/review/{ids[0]}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = "forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(ReviewState.Proposed, s.Registry.Read(st => st.FindClaim(ids[0])!.Review));
+    }
+
+    [Fact]
+    public async Task An_editor_reviews_and_ingests_through_the_forms_and_a_reader_may_not()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        s.AddUser("rita", AccountRole.Reader, "just reading here");
+        var ids = s.AddProposed(new Article("seed", SeedText, new DateOnly(2024, 11, 27)));
+
+        using var reader = Browser(s);
+        await SignIn(reader, "rita", "just reading here");
+        var denied = await reader.GetAsync("/review");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/denied", denied.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/denied")).StatusCode);
+
+        using var c = Browser(s);
+        await SignIn(c, "edna", "correct horse battery");
+        var token = await Token(c, "/review");
+        var accept = await c.PostAsync($"/review/{ids[0]}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        Assert.Equal(ReviewState.Accepted, s.Registry.Read(st => st.FindClaim(ids[0])!.Review));
+        var again = await c.PostAsync($"/review/{ids[0]}/accept", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var reject = await c.PostAsync($"/review/{ids[1]}/reject", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
+        Assert.Equal(ReviewState.Rejected, s.Registry.Read(st => st.FindClaim(ids[1])!.Review));
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__af" },
+            { new StringContent("2024-12-02"), "published" },
+            { new ByteArrayContent("Armenia’s Foreign Ministry said on Monday that Armenia will not attend the CSTO summit in Minsk."u8.ToArray()), "file", "note.txt" },
+        };
+        var ingest = await c.PostAsync("/ingest", form);
+        Assert.Equal(HttpStatusCode.Redirect, ingest.StatusCode);
+        Assert.Equal(2, s.Registry.Read(st => st.Articles().Count));
+        var audit = s.Registry.Read(st => st.AuditLog(20));
+        Assert.Contains(audit, e => e.Actor == "edna" && e.Action == "accept");
+        Assert.Contains(audit, e => e.Actor == "edna" && e.Action == "ingest");
+    }
+}
