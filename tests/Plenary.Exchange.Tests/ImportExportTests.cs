@@ -167,4 +167,23 @@ public class ImportExportTests
         new ExchangeExport(store).Export(new ExportRequest(ExportTable.IgoYear, outFile));
         Assert.Equal(File.ReadAllLines(igo), File.ReadAllLines(outFile));
     }
+
+    [Fact]
+    public void A_registry_created_before_the_exchange_gets_its_tables_on_first_use()
+    {
+        var dir = TestData.TempDir();
+        using (var store = EmptyStore(dir))
+        {
+            // As if the registry had been created at a schema version past 0010 before this migration existed.
+            foreach (var t in new[] { "exchange_cow_org", "exchange_cow_state", "exchange_cow_observed", "exchange_igo_row", "exchange_state_row", "exchange_system_spell" })
+            {
+                using var cmd = store.Command(null, $"DROP TABLE {t}");
+                cmd.ExecuteNonQuery();
+            }
+        }
+        using var reopened = RegistryStore.Open(Path.Combine(dir, "r.db"));
+        var r = new CowImporter(reopened).Import(new CowImportRequest(Fixtures.IgoYear(dir), null, null), "test");
+        Assert.True(r.ClaimsAdded > 0);
+        Assert.NotEmpty(new Plenary.Exchange.Storage.ExchangeRepository(reopened).Load().Observed);
+    }
 }

@@ -3,16 +3,16 @@
 -- Membership codes themselves are claims (table claims), one per run of a code, under each file's own source id.
 
 -- A registry organization's COW names (external ids). ionum is unknown when only the state-year file was imported.
-CREATE TABLE exchange_cow_org (
+CREATE TABLE IF NOT EXISTS exchange_cow_org (
     org_id   TEXT PRIMARY KEY,
     ioname   TEXT NOT NULL,
     ionum    INTEGER,
     orgname  TEXT
 );
-CREATE UNIQUE INDEX exchange_cow_org_ioname ON exchange_cow_org(lower(ioname));
+CREATE UNIQUE INDEX IF NOT EXISTS exchange_cow_org_ioname ON exchange_cow_org(lower(ioname));
 
 -- A registry state's COW names.
-CREATE TABLE exchange_cow_state (
+CREATE TABLE IF NOT EXISTS exchange_cow_state (
     state_id TEXT PRIMARY KEY,
     ccode    INTEGER NOT NULL UNIQUE,
     stateabb TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE exchange_cow_state (
 
 -- Years from_year..to_year in which a source holds a code (0, 1, 2, 3, -9) for the cell; outside them the cell is a
 -- structural blank (an empty IGO-year cell, a -1 state-year cell, or no row at all).
-CREATE TABLE exchange_cow_observed (
+CREATE TABLE IF NOT EXISTS exchange_cow_observed (
     source_id TEXT NOT NULL,
     org_id    TEXT NOT NULL,
     state_id  TEXT NOT NULL,
@@ -32,7 +32,7 @@ CREATE TABLE exchange_cow_observed (
 
 -- (organization, year) rows: the IGO existed that year. meta = JSON array [orgname, sdate, deaddate, ...] as the
 -- IGO-year file wrote them; NULL when the row is inferred (from the state-year file).
-CREATE TABLE exchange_igo_row (
+CREATE TABLE IF NOT EXISTS exchange_igo_row (
     source_id TEXT NOT NULL,
     org_id    TEXT NOT NULL,
     year      INTEGER NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE exchange_igo_row (
 );
 
 -- (state, year): the state was in the state system that year according to the source.
-CREATE TABLE exchange_state_row (
+CREATE TABLE IF NOT EXISTS exchange_state_row (
     source_id TEXT NOT NULL,
     state_id  TEXT NOT NULL,
     year      INTEGER NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE exchange_state_row (
 );
 
 -- Day-precise spells of state-system membership (COW states2016.csv).
-CREATE TABLE exchange_system_spell (
+CREATE TABLE IF NOT EXISTS exchange_system_spell (
     source_id  TEXT NOT NULL,
     state_id   TEXT NOT NULL,
     start_date TEXT NOT NULL,
