@@ -6,7 +6,7 @@ namespace Plenary.Reader.Tests.Support;
 /// <summary>The reader over the test registry (Fixtures/registry), built once for all tests.</summary>
 public static class TestReader
 {
-    private static readonly Lazy<Catalog> LazyCatalog = new(() => YamlCatalog.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry")));
+    private static readonly Lazy<Catalog> LazyCatalog = new(() => Plenary.Store.Curated.CuratedData.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry"), DateTimeOffset.UtcNow).Catalog);
     private static readonly Lazy<NewsReader> LazyReader = new(() => new NewsReader(Catalog));
 
     public static Catalog Catalog => LazyCatalog.Value;
