@@ -25,6 +25,8 @@ foreach (var command in new[]
     ReviewCommands.Reject(),
     Plenary.Web.WebCommands.Serve(CliOptions.DbPath, path => RegistryOpener.Open(path)),
     Plenary.Web.WebCommands.User(CliOptions.DbPath, path => RegistryOpener.Open(path)),
+    ImportCommand.Create(),
+    ExportCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -1,0 +1,52 @@
+using Plenary.Exchange.Dyads;
+using Plenary.Exchange.Panel;
+using Plenary.Exchange.Storage;
+using Plenary.Store;
+using Plenary.Store.Queries;
+
+namespace Plenary.Exchange.Export;
+
+public enum ExportTable { StateYear, IgoYear, DyadYear }
+public enum ExportLayout { Wide, Long }
+public enum ExportFormat { Csv, Parquet }
+
+public sealed record ExportRequest(ExportTable Table, string OutFile, int? From = null, int? To = null,
+    ExportFormat Format = ExportFormat.Csv, ExportLayout Layout = ExportLayout.Wide, DateTimeOffset? KnownAt = null);
+
+public sealed record ExportResult(long Rows, int From, int To);
+
+/// <summary><c>plenary export</c>: the registry's membership panel, cut into the table asked for and written as CSV or Parquet.</summary>
+public sealed class ExchangeExport(RegistryStore store)
+{
+    /// <summary>Reads what the registry holds (as known at <paramref name="knownAt"/>) into the panel every table is cut from.</summary>
+    public MembershipPanel Panel(int? from = null, int? to = null, DateTimeOffset? knownAt = null)
+    {
+        var claims = store.MembershipClaims(knownAt);
+        var data = new ExchangeRepository(store).Load();
+        var meetings = new RegistryQueries(store).Meetings(null, knownAt: knownAt);
+        return PanelBuilder.Build(store.Catalog, claims, data, meetings, from, to);
+    }
+
+    public ExportResult Export(ExportRequest request)
+    {
+        var panel = Panel(request.From, request.To, request.KnownAt);
+        return Write(panel, request);
+    }
+
+    public static ExportResult Write(MembershipPanel panel, ExportRequest request)
+    {
+        int from = request.From ?? panel.FirstYear, to = request.To ?? panel.LastYear;
+        if (request.Table == ExportTable.DyadYear && request.Format == ExportFormat.Csv)
+            return new ExportResult(DyadYears.WriteCsv(panel, from, to, request.OutFile), from, to);
+        var table = request.Table switch
+        {
+            ExportTable.DyadYear => DyadYears.ToTable(panel, from, to),
+            ExportTable.IgoYear when request.Layout == ExportLayout.Wide => PanelTables.IgoYearWide(panel, from, to),
+            ExportTable.StateYear when request.Layout == ExportLayout.Wide => PanelTables.StateYearWide(panel, from, to),
+            _ => PanelTables.Long(panel, from, to, byState: request.Table == ExportTable.StateYear),
+        };
+        if (request.Format == ExportFormat.Parquet) ParquetTableWriter.Write(table, request.OutFile);
+        else CsvTableWriter.Write(table, request.OutFile);
+        return new ExportResult(table.RowCount, from, to);
+    }
+}
