@@ -197,10 +197,14 @@ public sealed class RegistryStore : IDisposable
     private static string? Opt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     /// <summary>Adds the states, organizations, persons and sources not yet in the registry (by id), in one transaction.</summary>
-    public int AddEntities(IEnumerable<State> states, IEnumerable<Organization> orgs, IEnumerable<Person> persons, IEnumerable<Source> sources, string recordedBy, DateTimeOffset? at = null)
+    public int AddEntities(IEnumerable<State> states, IEnumerable<Organization> orgs, IEnumerable<Person> persons, IEnumerable<Source> sources, string recordedBy, DateTimeOffset? at = null) =>
+        InTransaction(tx => AddEntities(tx, states, orgs, persons, sources, recordedBy, at));
+
+    /// <summary>The same, inside a transaction of the caller's (an import that writes entities and claims as one).</summary>
+    public int AddEntities(SqliteTransaction tx, IEnumerable<State> states, IEnumerable<Organization> orgs, IEnumerable<Person> persons, IEnumerable<Source> sources, string recordedBy, DateTimeOffset? at = null)
     {
         var when = TimeText(at ?? DateTimeOffset.UtcNow);
-        int added = InTransaction(tx =>
+        int added;
         {
             int n = 0;
             using (var cmd = Command(tx, "INSERT INTO states(id, name, cow_code, record, recorded_at, recorded_by) VALUES ($id, $name, $cow, $rec, $at, $by) ON CONFLICT(id) DO NOTHING"))
@@ -216,8 +220,9 @@ public sealed class RegistryStore : IDisposable
                 foreach (var s in sources)
                     n += Insert(cmd, ("$id", s.Id), ("$kind", WireName.Of(s.Kind)), ("$title", s.Title), ("$date", s.Date?.ToString()), ("$pub", s.Publisher), ("$url", s.Url), ("$note", s.Note), ("$at", when), ("$by", recordedBy));
             if (n > 0) AuditIn(tx, recordedBy, "add-entities", "registry", null, $"{{\"added\":{n}}}", at);
-            return n;
-        });
+            added = n;
+        }
+        // Dropped even if the caller's transaction later rolls back: the next read simply reloads it.
         if (added > 0) _catalog = null;
         return added;
     }

@@ -45,6 +45,8 @@ public sealed class CowImporter(RegistryStore store)
         var knownOrgs = orgLinks.ToList();
         var knownStates = stateLinks.ToList();
         var plans = new List<CowImportPlan>();
+        // New states, organizations and sources are written with the claims, in the one transaction below.
+        var entityBatches = new List<(IReadOnlyList<State> States, IReadOnlyList<Organization> Orgs, IReadOnlyList<Source> Sources)>();
         int statesCreated = 0, orgsCreated = 0;
         foreach (var table in tables)
         {
@@ -53,7 +55,7 @@ public sealed class CowImporter(RegistryStore store)
             plans.Add(plan);
             statesCreated += plan.NewStates.Count;
             orgsCreated += plan.NewOrganizations.Count;
-            store.AddEntities(plan.NewStates, plan.NewOrganizations, [], [plan.Source], recordedBy, at);
+            entityBatches.Add((plan.NewStates, plan.NewOrganizations, [plan.Source]));
             knownOrgs = Merge(knownOrgs, plan.OrgLinks, l => l.Ioname.ToLowerInvariant());
             knownStates = Merge(knownStates, plan.StateLinks, l => l.Ccode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -71,8 +73,8 @@ public sealed class CowImporter(RegistryStore store)
                 systemSpells.Add(new SystemSpell(CowSources.StateSystem, id, sp.Start, sp.End));
             }
             statesCreated += newStates.Count;
-            store.AddEntities(newStates, [], [], [new Source(CowSources.StateSystem, SourceKind.Dataset, "COW State System Membership List, v2016",
-                Core.Time.EdtfDate.OfYear(2017), "Correlates of War Project")], recordedBy, at);
+            entityBatches.Add((newStates, [], [new Source(CowSources.StateSystem, SourceKind.Dataset, "COW State System Membership List, v2016",
+                Core.Time.EdtfDate.OfYear(2017), "Correlates of War Project")]));
         }
 
         var planTime = clock.Elapsed - readTime;
@@ -84,6 +86,7 @@ public sealed class CowImporter(RegistryStore store)
         var (added, counts) = store.InTransaction(tx =>
         {
             int n = 0, processed = 0;
+            foreach (var (states, orgs, sources) in entityBatches) store.AddEntities(tx, states, orgs, [], sources, recordedBy, at);
             var total = new ExchangeWriteCounts(0, 0, 0, 0, 0);
             foreach (var plan in plans)
             {

@@ -30,30 +30,7 @@ public sealed class ExchangeRepository
 {
     private readonly RegistryStore store;
 
-    public ExchangeRepository(RegistryStore store)
-    {
-        this.store = store;
-        EnsureSchema();
-    }
-
-    /// <summary>
-    /// The tables come with the store's migration 0010. A registry already past that version when the exchange arrived
-    /// (created at 0020 or later) never ran it: create them here, from the same file (it only says IF NOT EXISTS).
-    /// </summary>
-    private void EnsureSchema()
-    {
-        using (var check = store.Command(null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'exchange_cow_observed'"))
-            if ((long)check.ExecuteScalar()! > 0) return;
-        var asm = typeof(RegistryStore).Assembly;
-        var name = asm.GetManifestResourceNames().Single(n => n.EndsWith("0010_exchange_cow.sql", StringComparison.Ordinal));
-        using var reader = new StreamReader(asm.GetManifestResourceStream(name)!);
-        var sql = reader.ReadToEnd();
-        store.InTransaction(tx =>
-        {
-            using var cmd = store.Command(tx, sql);
-            cmd.ExecuteNonQuery();
-        });
-    }
+    public ExchangeRepository(RegistryStore store) => this.store = store;
 
     public ExchangeData Load()
     {
