@@ -57,7 +57,9 @@ public sealed class RegistryStore : IDisposable
         try
         {
             c.Open();
-            Exec(c, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            // A 64 MB page cache and memory-mapped reads: a COW-sized registry (a quarter million claims) reads in a fraction of the time.
+            Exec(c, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; " +
+                    "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;");
             Migrator.Migrate(c);
             var store = new RegistryStore(c, full);
             if (!exists) store.SetMeta("contents", empty ? "empty" : "seeding");
@@ -334,34 +336,55 @@ public sealed class RegistryStore : IDisposable
             var names = ids.Select((id, i) => { cmd.Parameters.AddWithValue($"$id{i}", id); return $"$id{i}"; }).ToList();
             sql.Append(names.Count == 0 ? " AND 0" : $" AND c.id IN ({string.Join(",", names)})");
         }
-        sql.Append(" ORDER BY c.recorded_at, c.sequence, c.id");
+        // Insertion order is recording order (claims are only ever inserted), and needs no sort of a quarter million rows.
+        sql.Append(" ORDER BY c.rowid");
         cmd.CommandText = sql.ToString();
         var list = new List<Claim>();
         using var r = cmd.ExecuteReader();
+        var times = new TimeCache();
         while (r.Read())
         {
             var review = r.IsDBNull(10) ? ReviewState.Proposed : WireName.Parse<ReviewState>(r.GetString(10), "review");
             if (filter.Review is { } wanted && review != wanted) continue;
-            list.Add(ReadClaim(r, review));
+            list.Add(ReadClaim(r, review, times));
         }
         return list;
     }
 
-    private static Claim ReadClaim(SqliteDataReader r, ReviewState review)
+    /// <summary>Claims recorded together share their time: parse each distinct text once.</summary>
+    private sealed class TimeCache
+    {
+        private string? _text;
+        private DateTimeOffset _value;
+
+        public DateTimeOffset Parse(string text)
+        {
+            if (!string.Equals(text, _text, StringComparison.Ordinal)) { _value = ParseTime(text); _text = text; }
+            return _value;
+        }
+    }
+
+    private static Claim ReadClaim(SqliteDataReader r, ReviewState review, TimeCache times)
     {
         using var fact = JsonDocument.Parse(r.GetString(2));
-        using var ev = JsonDocument.Parse($"{{\"evidence\":{r.GetString(3)}}}");
+        var evidenceText = r.GetString(3);
+        IReadOnlyList<Evidence> evidence = [];
+        if (evidenceText != "[]")
+        {
+            using var ev = JsonDocument.Parse($"{{\"evidence\":{evidenceText}}}");
+            evidence = ClaimJson.ReadEvidence(ev.RootElement);
+        }
         return new Claim
         {
             Id = r.GetString(0),
             SourceId = r.GetString(1),
             Fact = ClaimJson.ReadFact(fact.RootElement),
-            Evidence = ClaimJson.ReadEvidence(ev.RootElement),
+            Evidence = evidence,
             Modality = WireName.Parse<Modality>(r.GetString(4), "modality"),
             Note = Opt(r, 5),
             Corrects = Opt(r, 6),
             Sequence = r.GetInt32(7),
-            RecordedAt = ParseTime(r.GetString(8)),
+            RecordedAt = times.Parse(r.GetString(8)),
             RecordedBy = r.GetString(9),
             Review = review,
         };
