@@ -1,3 +1,4 @@
+using Plenary.Core.Standings;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
@@ -147,13 +148,13 @@ public class ImportExportTests
             Membership("ARM", "csto", Standing.Withdrawn, EdtfDate.OfDay(2025, 9, 1)),
         };
         var periods = Plenary.Core.Standings.StandingDerivation.Derive(claims).Periods;
-        Assert.Equal(Standing.Member, Panel.YearStanding.Of(periods, 2023));
-        Assert.Equal(Standing.ParticipationFrozen, Panel.YearStanding.Of(periods, 2024)); // frozen from 22 February: most of the year
-        Assert.Equal(Standing.ParticipationFrozen, Panel.YearStanding.Of(periods, 2025)); // withdrawn only from September
-        Assert.Equal(Standing.Withdrawn, Panel.YearStanding.Of(periods, 2026));
-        Assert.Equal(Standing.NotMember, Panel.YearStanding.Of(periods, 2001));
+        Assert.Equal(Standing.Member, YearStanding.Of(periods, 2023));
+        Assert.Equal(Standing.ParticipationFrozen, YearStanding.Of(periods, 2024)); // frozen from 22 February: most of the year
+        Assert.Equal(Standing.ParticipationFrozen, YearStanding.Of(periods, 2025)); // withdrawn only from September
+        Assert.Equal(Standing.Withdrawn, YearStanding.Of(periods, 2026));
+        Assert.Equal(Standing.NotMember, YearStanding.Of(periods, 2001));
         var late = Plenary.Core.Standings.StandingDerivation.Derive([Membership("ARM", "eaeu", Standing.Member, EdtfDate.OfDay(2015, 8, 1))]).Periods;
-        Assert.Equal(Standing.NotMember, Panel.YearStanding.Of(late, 2015)); // member for 153 days of 365
+        Assert.Equal(Standing.NotMember, YearStanding.Of(late, 2015)); // member for 153 days of 365
     }
 
     [Fact]
