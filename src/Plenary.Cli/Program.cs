@@ -43,3 +43,14 @@ catch (Exception e) when (e is UsageException or StoreException or DataFileExcep
     Console.Error.WriteLine($"plenary: {e.Message}");
     return 2;
 }
+catch (Microsoft.Data.Sqlite.SqliteException e)
+{
+    Console.Error.WriteLine($"plenary: the registry file could not be used: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("PLENARY_DEBUG") is not "1")
+{
+    // A bug of Plenary's, not the user's: say so in one line (PLENARY_DEBUG=1 shows the stack trace).
+    Console.Error.WriteLine($"plenary: internal error ({e.GetType().Name}): {e.Message}; run with PLENARY_DEBUG=1 for details, and please report it");
+    return 70;
+}
