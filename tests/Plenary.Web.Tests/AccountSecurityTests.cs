@@ -212,6 +212,22 @@ public sealed class AccountSecurityTests
     }
 
     [Fact]
+    public async Task A_burst_of_parallel_guesses_gets_no_more_than_the_limit()
+    {
+        await using var s = await TestServer.StartAsync(configuration: new Dictionary<string, string?>
+        {
+            ["Plenary:SignIn:FailuresPerName"] = "5", ["Plenary:SignIn:Window"] = "01:00:00",
+        });
+        s.AddUser("edna", AccountRole.Editor, EdnaPassword);
+        using var c = Browser(s);
+        var token = await Token(c, "/signin");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => c.PostAsync("/signin", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__af"] = token, ["name"] = "edna", ["password"] = $"guess number {i}" }))));
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(35, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task Wrong_attempts_from_one_address_are_limited_across_names()
     {
         await using var s = await TestServer.StartAsync(configuration: new Dictionary<string, string?>

@@ -51,6 +51,27 @@ public sealed class SignInThrottle : IDisposable
 
     public TimeSpan Window { get; }
 
+    // Checking a name's budget, verifying the password and counting a failure happen one attempt at a time per name
+    // (striped locks), so a burst of parallel guesses cannot all pass the check before any failure is counted.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Holds the name's stripe until disposed: wrap the check, the verification and the counting in it.</summary>
+    public async Task<IDisposable> OneAtATime(string name, CancellationToken cancel)
+    {
+        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(NameKey(name)) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancel);
+        return new Release(stripe);
+    }
+
+    private sealed class Release(SemaphoreSlim stripe) : IDisposable
+    {
+        private int _done;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) stripe.Release();
+        }
+    }
+
     /// <summary>True when another attempt for this name from this address may be checked now.</summary>
     public bool Allows(string name, string address)
     {
@@ -78,5 +99,9 @@ public sealed class SignInThrottle : IDisposable
 
     public static string ClientAddress(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public void Dispose() => _failures.Dispose();
+    public void Dispose()
+    {
+        _failures.Dispose();
+        foreach (var s in _stripes) s.Dispose();
+    }
 }

@@ -72,7 +72,14 @@ public static class EditorPages
         <p><small>Accounts are made with <code>plenary user add NAME --role editor</code>. Reading needs no account.</small></p>
         """), error is null ? 200 : errorStatus);
 
-    private const string TooManyText = "Too many sign-in attempts. Wait a minute, then try again.";
+    private static string TooManyText(HttpContext ctx)
+    {
+        var window = ctx.RequestServices.GetRequiredService<SignInThrottle>().Window;
+        var wait = window == TimeSpan.FromMinutes(1) ? "a minute"
+            : window.TotalMinutes >= 2 ? $"{Math.Ceiling(window.TotalMinutes):0} minutes"
+            : $"{Math.Max(1, Math.Ceiling(window.TotalSeconds)):0} seconds";
+        return $"Too many sign-in attempts. Wait {wait}, then try again.";
+    }
 
     private static bool WantsJson(HttpContext ctx) =>
         WebApp.IsApi(ctx) || ctx.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
@@ -85,8 +92,8 @@ public static class EditorPages
     {
         ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         if (retryAfter is { } after) ctx.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (WantsJson(ctx)) await Problems.Write(ctx, StatusCodes.Status429TooManyRequests, "Too many attempts", TooManyText);
-        else await SignInPage(ctx, null, TooManyText, StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx);
+        if (WantsJson(ctx)) await Problems.Write(ctx, StatusCodes.Status429TooManyRequests, "Too many attempts", TooManyText(ctx));
+        else await SignInPage(ctx, null, TooManyText(ctx), StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx);
     }
 
     private static async Task<IResult> SignIn(HttpContext ctx, IFormCollection form)
@@ -95,19 +102,21 @@ public static class EditorPages
         var throttle = ctx.RequestServices.GetRequiredService<SignInThrottle>();
         var name = form["name"].ToString();
         var address = SignInThrottle.ClientAddress(ctx);
-        if (!throttle.Allows(name, address))
+        Plenary.Store.Accounts.Account? account;
+        using (await throttle.OneAtATime(name, ctx.RequestAborted))
         {
-            await TooManyAttempts(ctx, throttle.Window);
-            return Results.Empty;
+            if (!throttle.Allows(name, address))
+            {
+                await TooManyAttempts(ctx, throttle.Window);
+                return Results.Empty;
+            }
+            account = accounts.CheckPassword(name, form["password"].ToString());
+            if (account is null) throttle.Failed(name, address);
         }
-        var account = accounts.CheckPassword(name, form["password"].ToString());
         if (account is null)
-        {
-            throttle.Failed(name, address);
             return WantsJson(ctx)
                 ? Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", "The name or the password is wrong.")
                 : SignInPage(ctx, form["returnUrl"], "The name or the password is wrong.");
-        }
         var session = accounts.StartSession(account);
         await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme, session));
         return Results.Redirect(LocalUrl(form["returnUrl"]));
