@@ -115,7 +115,8 @@ public static class WebCommands
         }
         catch (Exception e) when (e is ArgumentException or AccountExistsException or KeyNotFoundException)
         {
-            Console.Error.WriteLine($"plenary: {e.Message.Trim('\'')}");
+            // The message as it is: trimming quotes off it cut the quotes around names ("no account named 'x").
+            Console.Error.WriteLine($"plenary: {e.Message}");
             return 2;
         }
     }
