@@ -145,6 +145,20 @@ public sealed class AccountSecurityTests
     }
 
     [Fact]
+    public async Task Signing_in_again_in_the_same_browser_ends_its_previous_session()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, EdnaPassword);
+        var (browser, cookie) = await SignedIn(s, "edna", EdnaPassword);
+        using var _ = browser;
+        using var copy = WithCookie(s, cookie);
+        Assert.True(await Reaches(copy));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "edna", EdnaPassword)).StatusCode);
+        Assert.True(await Reaches(browser));
+        Assert.False(await Reaches(copy));
+    }
+
+    [Fact]
     public async Task A_new_password_ends_every_session_of_the_account()
     {
         await using var s = await TestServer.StartAsync();

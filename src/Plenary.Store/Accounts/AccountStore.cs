@@ -141,6 +141,9 @@ public sealed class AccountStore(RegistryStore store)
         });
     }
 
+    /// <summary>The longest a browser session lasts, however active: after it, sign in again.</summary>
+    public static readonly TimeSpan MaxSessionAge = TimeSpan.FromDays(30);
+
     /// <summary>Records a new browser session for an account (by the hash of its random id).</summary>
     public void StartSession(long userId, string idHash, DateTimeOffset? at = null)
     {
@@ -152,9 +155,10 @@ public sealed class AccountStore(RegistryStore store)
             cmd.Parameters.AddWithValue("$u", userId);
             cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
             cmd.ExecuteNonQuery();
-            // Sessions that ended are of no further use: forget those older than a day.
-            using var purge = store.Command(tx, "DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < $old");
+            // Sessions that ended a day ago, or are past the longest a session lasts, are of no further use: forget them.
+            using var purge = store.Command(tx, "DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < $old) OR created_at < $expired");
             purge.Parameters.AddWithValue("$old", RegistryStore.TimeText(when.AddDays(-1)));
+            purge.Parameters.AddWithValue("$expired", RegistryStore.TimeText(when - MaxSessionAge));
             purge.ExecuteNonQuery();
         });
     }

@@ -46,7 +46,7 @@ public sealed class AccountService(RegistryService registry)
         registry.Write(s => new AccountStore(s).SetDisabled(name, disabled, by));
 
     /// <summary>The longest a browser session lasts, however active: after it, sign in again.</summary>
-    public static readonly TimeSpan MaxSessionAge = TimeSpan.FromDays(30);
+    public static TimeSpan MaxSessionAge => AccountStore.MaxSessionAge;
 
     /// <summary>Starts a browser session for an account; returns its random id, which only the (encrypted) cookie carries.</summary>
     public string StartSession(Account account)

@@ -117,6 +117,8 @@ public static class EditorPages
             return WantsJson(ctx)
                 ? Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", "The name or the password is wrong.")
                 : SignInPage(ctx, form["returnUrl"], "The name or the password is wrong.");
+        // Signing in again (as anyone) ends the session this browser had: one cookie, one live session.
+        if (ctx.User.FindFirst(AccountService.SessionClaim)?.Value is { } previous) accounts.EndSession(previous);
         var session = accounts.StartSession(account);
         await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme, session));
         return Results.Redirect(LocalUrl(form["returnUrl"]));
