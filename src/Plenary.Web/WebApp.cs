@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Plenary.Store;
 using Plenary.Store.Accounts;
 using Plenary.Web.Accounts;
@@ -20,6 +22,8 @@ public sealed record WebSettings(string DbPath, Func<string, RegistryStore> Open
     /// <summary>The ingest/review operations; the editorial desk with the news reader (<see cref="DeskEditorial"/>) when not given.</summary>
     public IEditorial? Editorial { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+    /// <summary>Configuration values laid over the usual sources (e.g. <c>Plenary:SignIn:FailuresPerName</c>); for tests.</summary>
+    public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
 }
 
 /// <summary>The composition root of <c>plenary serve</c>: services, authentication, the API, the pages.</summary>
@@ -36,6 +40,7 @@ public static class WebApp
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls([.. settings.Urls]);
+        if (settings.Configuration is not null) builder.Configuration.AddInMemoryCollection(settings.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
@@ -44,6 +49,22 @@ public static class WebApp
         var services = builder.Services;
         services.AddSingleton(_ => new RegistryService(settings.DbPath, settings.Open));
         services.AddSingleton<AccountService>();
+        services.Configure<SignInLimitOptions>(builder.Configuration.GetSection(SignInLimitOptions.Section));
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInThrottle.Policy, ctx =>
+            {
+                var limits = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.ClientAddress(ctx), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limits.AttemptsPerAddress), Window = limits.Window, QueueLimit = 0, AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = (c, _) => EditorPages.TooManyAttempts(c.HttpContext,
+                c.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null);
+        });
         services.AddSingleton(settings.Editorial ?? new DeskEditorial());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
@@ -77,6 +98,20 @@ public static class WebApp
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                // The cookie names a session the server keeps: each request checks that it has not ended (sign-out,
+                // a new password, a disabled account) and takes the account's current role.
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountService>();
+                    var account = ctx.Principal?.FindFirst(AccountService.SessionClaim)?.Value is { } sid ? accounts.FindSession(sid) : null;
+                    if (account is null)
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                        return;
+                    }
+                    ctx.ReplacePrincipal(AccountService.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme, ctx.Principal!.FindFirst(AccountService.SessionClaim)!.Value));
+                };
             });
         services.AddAuthorization(o =>
         {
@@ -105,7 +140,19 @@ public static class WebApp
             else await PageEndpoints.Error(http, status, detail);
         });
         app.UseAuthentication();
+        // A request that sends an API key the server does not accept (unknown, revoked, or its account disabled) is
+        // refused with 401, even where reading is public: it never falls back to anonymous.
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Headers.Authorization.Count > 0 && ctx.User.Identity?.IsAuthenticated != true)
+            {
+                await ctx.ChallengeAsync(ApiKeyHandler.SchemeName);
+                return;
+            }
+            await next();
+        });
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Plenary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -55,7 +55,7 @@ public static class WebCommands
         cmd.Subcommands.Add(add);
 
         var pname = new Argument<string>("name") { Description = "The account name" };
-        var password = new Command("password", "Set an account's password for browser sign-in (read from standard input)") { pname };
+        var password = new Command("password", "Set an account's password for browser sign-in (read from standard input); ends its browser sessions") { pname };
         password.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
@@ -74,12 +74,28 @@ public static class WebCommands
         }));
         cmd.Subcommands.Add(key);
 
+        foreach (var (verb, disable) in new[] { ("disable", true), ("enable", false) })
+        {
+            var dname = new Argument<string>("name") { Description = "The account name" };
+            var toggle = new Command(verb, disable
+                ? "Disable an account: it cannot sign in, its API keys are refused and its browser sessions end at their next request"
+                : "Enable a disabled account again: its unrevoked API keys work again, and it may sign in") { dname };
+            toggle.SetAction(r => Run(() =>
+            {
+                using var registry = new RegistryService(dbPath(r), open);
+                var account = r.GetValue(dname)!;
+                var changed = new AccountService(registry).SetDisabled(account, disable, Actor());
+                Console.Error.WriteLine(changed ? $"plenary: account '{account}' {verb}d" : $"plenary: account '{account}' was already {verb}d; nothing changed");
+            }));
+            cmd.Subcommands.Add(toggle);
+        }
+
         var list = new Command("list", "The accounts");
         list.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
             foreach (var a in new AccountService(registry).All())
-                Console.Out.WriteLine($"{a.Name}\t{AccountStore.RoleName(a.Role)}\t{(a.PasswordHash is null ? "no password" : "password")}\t{RegistryStore.TimeText(a.CreatedAt)}");
+                Console.Out.WriteLine($"{a.Name}\t{AccountStore.RoleName(a.Role)}\t{(a.PasswordHash is null ? "no password" : "password")}\t{(a.Disabled ? "disabled" : "enabled")}\t{RegistryStore.TimeText(a.CreatedAt)}");
         }));
         cmd.Subcommands.Add(list);
         return cmd;
@@ -99,7 +115,8 @@ public static class WebCommands
         }
         catch (Exception e) when (e is ArgumentException or AccountExistsException or KeyNotFoundException)
         {
-            Console.Error.WriteLine($"plenary: {e.Message.Trim('\'')}");
+            // The message as it is: trimming quotes off it cut the quotes around names ("no account named 'x").
+            Console.Error.WriteLine($"plenary: {e.Message}");
             return 2;
         }
     }

@@ -46,7 +46,7 @@ public sealed class TestServer : IAsyncDisposable
     /// Starts a server over a new registry: the small test fixture, or with <paramref name="shipped"/> (and the data
     /// present) what <c>plenary serve</c> creates — the curated data and the seed article, read and accepted.
     /// </summary>
-    public static async Task<TestServer> StartAsync(IEditorial? editorial = null, bool shipped = false)
+    public static async Task<TestServer> StartAsync(IEditorial? editorial = null, bool shipped = false, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "plenary-web-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
@@ -54,6 +54,7 @@ public sealed class TestServer : IAsyncDisposable
         {
             Urls = ["http://127.0.0.1:0"],
             Editorial = editorial,
+            Configuration = configuration,
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -8,13 +8,16 @@ public enum AccountRole { Reader, Editor, Admin }
 
 public sealed record Account(long Id, string Name, AccountRole Role, string? PasswordHash, DateTimeOffset CreatedAt, bool Disabled);
 
+/// <summary>A signed-in browser's session as the server knows it: whose, since when, and whether it has ended.</summary>
+public sealed record SessionRecord(Account Account, DateTimeOffset CreatedAt);
+
 public sealed record ApiKeyRecord(long Id, long UserId, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>The name is taken: accounts are unique by name, case ignored.</summary>
 public sealed class AccountExistsException(string name) : InvalidOperationException($"an account named '{name}' already exists");
 
 /// <summary>
-/// Accounts and API keys in the registry file (migration 0020). This class only stores what it is given: hashing
+/// Accounts, API keys (migration 0020) and browser sessions (migration 0022) in the registry file. This class only stores what it is given: hashing
 /// passwords and keys is the caller's (the web layer's) business, so the store never sees a secret in clear.
 /// Every change is written to the audit log in the same transaction.
 /// </summary>
@@ -86,17 +89,112 @@ public sealed class AccountStore(RegistryStore store)
         });
     }
 
+    /// <summary>Sets the password and ends the account's browser sessions (a cookie issued before no longer works).</summary>
     public void SetPassword(string name, string passwordHash, string by, DateTimeOffset? at = null)
     {
         var when = at ?? DateTimeOffset.UtcNow;
         store.InTransaction(tx =>
         {
-            using var cmd = store.Command(tx, "UPDATE users SET password_hash = $p WHERE name = $n");
-            cmd.Parameters.AddWithValue("$p", passwordHash);
-            cmd.Parameters.AddWithValue("$n", name);
-            if (cmd.ExecuteNonQuery() == 0) throw new KeyNotFoundException($"no account named '{name}'");
-            store.AuditIn(tx, by, "password-set", $"user/{name}", null, null, when);
+            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            using (var cmd = store.Command(tx, "UPDATE users SET password_hash = $p WHERE id = $u"))
+            {
+                cmd.Parameters.AddWithValue("$p", passwordHash);
+                cmd.Parameters.AddWithValue("$u", account.Id);
+                cmd.ExecuteNonQuery();
+            }
+            var ended = EndSessions(tx, account.Id, "password-set", when);
+            store.AuditIn(tx, by, "password-set", $"user/{account.Name}", null, JsonSerializer.Serialize(new { sessions_ended = ended }), when);
         });
+    }
+
+    /// <summary>
+    /// Disables or enables an account. A disabled account cannot sign in, its API keys are refused and its browser
+    /// sessions are ended; enabling it makes its (unrevoked) API keys valid again, and it signs in afresh.
+    /// Returns false, and changes (and logs) nothing, when the account is already so.
+    /// </summary>
+    public bool SetDisabled(string name, bool disabled, string by, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        return store.InTransaction(tx =>
+        {
+            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            if (account.Disabled == disabled) return false;
+            string? disabledAt;
+            using (var get = store.Command(tx, "SELECT disabled_at FROM users WHERE id = $u"))
+            {
+                get.Parameters.AddWithValue("$u", account.Id);
+                disabledAt = get.ExecuteScalar() as string;
+            }
+            var newDisabledAt = disabled ? RegistryStore.TimeText(when) : null;
+            using (var cmd = store.Command(tx, "UPDATE users SET disabled_at = $d WHERE id = $u"))
+            {
+                cmd.Parameters.AddWithValue("$d", (object?)newDisabledAt ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$u", account.Id);
+                cmd.ExecuteNonQuery();
+            }
+            var ended = disabled ? EndSessions(tx, account.Id, "disabled", when) : 0;
+            store.AuditIn(tx, by, disabled ? "user-disable" : "user-enable", $"user/{account.Name}",
+                JsonSerializer.Serialize(new { disabled = account.Disabled, disabled_at = disabledAt }),
+                disabled ? JsonSerializer.Serialize(new { disabled, disabled_at = newDisabledAt, sessions_ended = ended })
+                         : JsonSerializer.Serialize(new { disabled, disabled_at = newDisabledAt }), when);
+            return true;
+        });
+    }
+
+    /// <summary>The longest a browser session lasts, however active: after it, sign in again.</summary>
+    public static readonly TimeSpan MaxSessionAge = TimeSpan.FromDays(30);
+
+    /// <summary>Records a new browser session for an account (by the hash of its random id).</summary>
+    public void StartSession(long userId, string idHash, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        store.InTransaction(tx =>
+        {
+            using var cmd = store.Command(tx, "INSERT INTO sessions(id_hash, user_id, created_at) VALUES ($h, $u, $at)");
+            cmd.Parameters.AddWithValue("$h", idHash);
+            cmd.Parameters.AddWithValue("$u", userId);
+            cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+            cmd.ExecuteNonQuery();
+            // Sessions that ended a day ago, or are past the longest a session lasts, are of no further use: forget them.
+            using var purge = store.Command(tx, "DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < $old) OR created_at < $expired");
+            purge.Parameters.AddWithValue("$old", RegistryStore.TimeText(when.AddDays(-1)));
+            purge.Parameters.AddWithValue("$expired", RegistryStore.TimeText(when - MaxSessionAge));
+            purge.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>Ends one browser session (signing out); false when it was unknown or had ended already.</summary>
+    public bool EndSession(string idHash, string reason, DateTimeOffset? at = null)
+    {
+        var when = at ?? DateTimeOffset.UtcNow;
+        return store.InTransaction(tx =>
+        {
+            using var cmd = store.Command(tx, "UPDATE sessions SET ended_at = $at, end_reason = $r WHERE id_hash = $h AND ended_at IS NULL");
+            cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+            cmd.Parameters.AddWithValue("$r", reason);
+            cmd.Parameters.AddWithValue("$h", idHash);
+            return cmd.ExecuteNonQuery() > 0;
+        });
+    }
+
+    /// <summary>The live session with this id hash and its account, or null (unknown, ended, or its account disabled).</summary>
+    public SessionRecord? FindSession(string idHash)
+    {
+        using var cmd = store.Command(null,
+            "SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id " +
+            "WHERE s.id_hash = $h AND s.ended_at IS NULL AND u.disabled_at IS NULL");
+        cmd.Parameters.AddWithValue("$h", idHash);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new SessionRecord(Read(r), RegistryStore.ParseTime(r.GetString(6))) : null;
+    }
+
+    private int EndSessions(SqliteTransaction tx, long userId, string reason, DateTimeOffset when)
+    {
+        using var cmd = store.Command(tx, "UPDATE sessions SET ended_at = $at, end_reason = $r WHERE user_id = $u AND ended_at IS NULL");
+        cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+        cmd.Parameters.AddWithValue("$r", reason);
+        cmd.Parameters.AddWithValue("$u", userId);
+        return cmd.ExecuteNonQuery();
     }
 
     public Account? FindByName(string name) => Find(null, "u.name = $v", name);

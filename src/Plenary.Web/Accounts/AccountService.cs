@@ -41,6 +41,39 @@ public sealed class AccountService(RegistryService registry)
         registry.Write(s => { new AccountStore(s).SetPassword(name, Hasher.HashPassword(name, password), by); return 0; });
     }
 
+    /// <summary>Disables (or enables) an account; false when it already was. Disabling ends its browser sessions.</summary>
+    public bool SetDisabled(string name, bool disabled, string by) =>
+        registry.Write(s => new AccountStore(s).SetDisabled(name, disabled, by));
+
+    /// <summary>The longest a browser session lasts, however active: after it, sign in again.</summary>
+    public static TimeSpan MaxSessionAge => AccountStore.MaxSessionAge;
+
+    /// <summary>Starts a browser session for an account; returns its random id, which only the (encrypted) cookie carries.</summary>
+    public string StartSession(Account account)
+    {
+        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
+        registry.Write(s => { new AccountStore(s).StartSession(account.Id, HashKey(id)); return 0; });
+        return id;
+    }
+
+    /// <summary>Ends a browser session on the server (signing out): a copy of its cookie is refused from now on.</summary>
+    public void EndSession(string id) => registry.Write(s => new AccountStore(s).EndSession(HashKey(id), "signed-out"));
+
+    /// <summary>
+    /// The account of a live session: null when the session is unknown, ended (signed out, password changed, account
+    /// disabled) or older than <see cref="MaxSessionAge"/>. Asked on every cookie-authenticated request; the answer is
+    /// cached only until the next write to the registry by anyone, so an ended session is refused at its next request.
+    /// </summary>
+    public Account? FindSession(string id)
+    {
+        if (id.Length is 0 or > 100) return null;
+        var hash = HashKey(id);
+        var found = registry.Cached("session|" + hash, s => new SessionLookup(new AccountStore(s).FindSession(hash)));
+        return found.Session is { } live && DateTimeOffset.UtcNow - live.CreatedAt < MaxSessionAge ? live.Account : null;
+    }
+
+    private sealed record SessionLookup(SessionRecord? Session);
+
     public IReadOnlyList<Account> All() => registry.Read(s => new AccountStore(s).All());
 
     /// <summary>The account a password signs in, or null (unknown name, no password set, wrong password, disabled).</summary>
@@ -64,8 +97,15 @@ public sealed class AccountService(RegistryService registry)
         return account is { Disabled: false } ? account : null;
     }
 
-    public static ClaimsPrincipal Principal(Account account, string scheme) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, AccountStore.RoleName(account.Role))], scheme));
+    /// <summary>The claim type of a browser session's id in the cookie's principal.</summary>
+    public const string SessionClaim = "plenary:session";
+
+    public static ClaimsPrincipal Principal(Account account, string scheme, string? sessionId = null)
+    {
+        List<Claim> claims = [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, AccountStore.RoleName(account.Role))];
+        if (sessionId is not null) claims.Add(new Claim(SessionClaim, sessionId));
+        return new(new ClaimsIdentity(claims, scheme));
+    }
 
     private static readonly string DummyHash = Hasher.HashPassword("", Guid.NewGuid().ToString());
 

@@ -26,6 +26,12 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Request.Headers.Authorization.Count > 0)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication failed",
+                "The API key is not accepted: it is unknown or revoked, or its account is disabled. Send 'Authorization: Bearer KEY'.");
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
         return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             "This needs an editor's API key: send 'Authorization: Bearer KEY' (plenary user add NAME --role editor prints one).");

@@ -21,9 +21,12 @@ public static class EditorPages
     public static void Map(WebApplication app)
     {
         app.MapGet("/signin", SignInForm).ExcludeFromDescription();
-        MapForm(app, "/signin", SignIn);
+        MapForm(app, "/signin", SignIn).RequireRateLimiting(SignInThrottle.Policy);
         MapForm(app, "/signout", async (ctx, _) =>
         {
+            // End the session on the server first: a copy of the cookie must not outlive the sign-out.
+            if (ctx.User.FindFirst(AccountService.SessionClaim)?.Value is { } sid)
+                ctx.RequestServices.GetRequiredService<AccountService>().EndSession(sid);
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         });
@@ -56,7 +59,7 @@ public static class EditorPages
 
     private static IResult SignInForm(HttpContext ctx, string? returnUrl) => SignInPage(ctx, returnUrl, null);
 
-    private static IResult SignInPage(HttpContext ctx, string? returnUrl, string? error) => Layout.Page(ctx, "Sign in", H($"""
+    private static IResult SignInPage(HttpContext ctx, string? returnUrl, string? error, int errorStatus = StatusCodes.Status401Unauthorized) => Layout.Page(ctx, "Sign in", H($"""
         <h1>Sign in</h1>
         {If(error is not null, H($"<p class=\"error\" role=\"alert\">{error}</p>"))}
         <form method="post" action="/signin" class="stack narrow">
@@ -67,15 +70,57 @@ public static class EditorPages
         <button type="submit">Sign in</button>
         </form>
         <p><small>Accounts are made with <code>plenary user add NAME --role editor</code>. Reading needs no account.</small></p>
-        """), error is null ? 200 : StatusCodes.Status401Unauthorized);
+        """), error is null ? 200 : errorStatus);
+
+    private static string TooManyText(HttpContext ctx)
+    {
+        var window = ctx.RequestServices.GetRequiredService<SignInThrottle>().Window;
+        var wait = window == TimeSpan.FromMinutes(1) ? "a minute"
+            : window.TotalMinutes >= 2 ? $"{Math.Ceiling(window.TotalMinutes):0} minutes"
+            : $"{Math.Max(1, Math.Ceiling(window.TotalSeconds)):0} seconds";
+        return $"Too many sign-in attempts. Wait {wait}, then try again.";
+    }
+
+    private static bool WantsJson(HttpContext ctx) =>
+        WebApp.IsApi(ctx) || ctx.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The answer to a sign-in refused for too many attempts: 429 with a problem-details body for a client that asks for
+    /// JSON, the sign-in page with a message for a browser. The same whether or not the name is an account.
+    /// </summary>
+    public static async ValueTask TooManyAttempts(HttpContext ctx, TimeSpan? retryAfter)
+    {
+        ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (retryAfter is { } after) ctx.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (WantsJson(ctx)) await Problems.Write(ctx, StatusCodes.Status429TooManyRequests, "Too many attempts", TooManyText(ctx));
+        else await SignInPage(ctx, null, TooManyText(ctx), StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx);
+    }
 
     private static async Task<IResult> SignIn(HttpContext ctx, IFormCollection form)
     {
         var accounts = ctx.RequestServices.GetRequiredService<AccountService>();
+        var throttle = ctx.RequestServices.GetRequiredService<SignInThrottle>();
         var name = form["name"].ToString();
-        var account = accounts.CheckPassword(name, form["password"].ToString());
-        if (account is null) return SignInPage(ctx, form["returnUrl"], "The name or the password is wrong.");
-        await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        var address = SignInThrottle.ClientAddress(ctx);
+        Plenary.Store.Accounts.Account? account;
+        using (await throttle.OneAtATime(name, ctx.RequestAborted))
+        {
+            if (!throttle.Allows(name, address))
+            {
+                await TooManyAttempts(ctx, throttle.Window);
+                return Results.Empty;
+            }
+            account = accounts.CheckPassword(name, form["password"].ToString());
+            if (account is null) throttle.Failed(name, address);
+        }
+        if (account is null)
+            return WantsJson(ctx)
+                ? Problems.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", "The name or the password is wrong.")
+                : SignInPage(ctx, form["returnUrl"], "The name or the password is wrong.");
+        // Signing in again (as anyone) ends the session this browser had: one cookie, one live session.
+        if (ctx.User.FindFirst(AccountService.SessionClaim)?.Value is { } previous) accounts.EndSession(previous);
+        var session = accounts.StartSession(account);
+        await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountService.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme, session));
         return Results.Redirect(LocalUrl(form["returnUrl"]));
     }
 
