@@ -9,7 +9,7 @@ namespace Plenary.Web.Tests;
 /// <summary>Every API endpoint through the real server, each test on a registry of its own.</summary>
 public sealed class ApiTests
 {
-    private static readonly string SeedText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-article.txt"));
+    private static readonly string SeedText = TestServer.SeedText;
 
     private static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -11,7 +11,7 @@ namespace Plenary.Web.Tests;
 public sealed class BrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
-    private static readonly string SeedText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-article.txt"));
+    private static readonly string SeedText = TestServer.SeedText;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

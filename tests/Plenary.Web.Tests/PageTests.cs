@@ -10,7 +10,7 @@ namespace Plenary.Web.Tests;
 /// <summary>The server-rendered pages over HTTP: they render, refuse what they must, and forms need their antiforgery token.</summary>
 public sealed class PageTests
 {
-    private static readonly string SeedText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-article.txt"));
+    private static readonly string SeedText = TestServer.SeedText;
 
     private static HttpClient Browser(TestServer s, CookieContainer? jar = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = jar ?? new CookieContainer(), UseCookies = true }) { BaseAddress = s.BaseAddress };

@@ -24,6 +24,9 @@ public sealed class TestServer : IAsyncDisposable
 {
     public static string FixtureData => Path.Combine(AppContext.BaseDirectory, "Fixtures", "data");
 
+    /// <summary>The founding article's text, as Plenary ships it (data/articles/seed-article.json).</summary>
+    public static string SeedText { get; } = Plenary.Reader.Articles.ArticleFiles.Load(Plenary.Editorial.SeedArticle.DefaultPath).Text;
+
     private readonly string _dir;
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
