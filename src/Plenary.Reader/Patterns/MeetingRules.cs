@@ -176,6 +176,8 @@ public sealed class MeetingRules(Lexicons lexicons)
         for (int k = Math.Max(sentence.First, noun - 8); k < Math.Min(sentence.End, noun + 6); k++)
             if (lexicons.FutureMarkers.Contains(doc.Lower[k]) && doc.Lower[k] is not "next") return MeetingStatus.Scheduled;
         if (date is { } d3 && cx.Published is { } p3 && d3.Contains(p3) && d3.Precision != DatePrecision.Day && d3.End > p3.End) return MeetingStatus.Scheduled;
+        // No date to compare (an article without its publication date): the tense of the meeting's own time words decides ("set for Thursday").
+        if (date is null && cx.TimesIn(Math.Max(sentence.First, noun - 8), Math.Min(sentence.End, noun + 15)).Any(t => t.Future)) return MeetingStatus.Scheduled;
         return MeetingStatus.Held;
     }
 

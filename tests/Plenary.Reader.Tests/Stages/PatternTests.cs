@@ -19,6 +19,17 @@ public sealed class PatternTests
         Assert.Equal(MeetingStatus.Scheduled, ((MeetingFact)meeting.Fact).Status);
     }
 
+    [Fact]
+    public void Without_a_publication_date_the_tense_of_the_meetings_time_words_decides_its_status()
+    {
+        const string Text = "Armenia chose not to take part in a gathering of the group’s foreign, defense and security ministers set for Thursday in Kazakhstan’s capital, Astana.";
+        var undated = TestReader.Read(Text, published: null).Claims.Select(c => c.Fact).OfType<MeetingFact>().Single();
+        Assert.Null(undated.Date);
+        Assert.Equal(MeetingStatus.Scheduled, undated.Status);
+        var dated = TestReader.Read(Text).Claims.Select(c => c.Fact).OfType<MeetingFact>().Single();
+        Assert.Equal(("2024-11-28", MeetingStatus.Scheduled), (dated.Date?.ToString(), dated.Status));
+    }
+
     [Theory]
     [InlineData("Armenia could freeze its participation in the CSTO.")]
     [InlineData("Officials hope that Armenia will not quit the CSTO.")]
