@@ -37,6 +37,9 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed: apt-get install -y chromium to run the browser tests");
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = s.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // CI runs these beside the other test projects on two cores: give slow moments room (a real hang still fails).
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         // Any script dialog means injected markup ran: fail loudly.
         page.Dialog += (_, d) => throw new InvalidOperationException($"a script ran and opened a dialog: {d.Message}");
