@@ -15,11 +15,15 @@ public static class RegistryOpener
 
     public static RegistryStore Open(string path, bool empty = false) => RegistryStore.Open(path, empty, Seed);
 
+    /// <summary>The curated data folder: $PLENARY_DATA when set, else the data/ shipped next to the program.</summary>
+    public static string DataFolder =>
+        Environment.GetEnvironmentVariable("PLENARY_DATA") is { Length: > 0 } folder ? folder : CuratedData.DefaultFolder;
+
     public static void Seed(RegistryStore store)
     {
-        var data = Environment.GetEnvironmentVariable("PLENARY_DATA") is { Length: > 0 } folder ? folder : null;
+        var data = DataFolder;
         CuratedSeeding.Seed(store, data);
-        SeedArticle.Ingest(store, data is null ? null : Path.Combine(data, "articles", "seed-article.json"));
+        SeedArticle.Ingest(store, Path.Combine(data, "articles", "seed-article.json"));
     }
 
     /// <summary>Who a write from the command line is recorded as: the operating-system account that ran it.</summary>

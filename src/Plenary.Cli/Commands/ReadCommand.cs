@@ -77,8 +77,7 @@ public static class ReadCommand
             using var store = RegistryOpener.Open(r);
             return store.Catalog;
         }
-        var folder = Environment.GetEnvironmentVariable("PLENARY_DATA") is { Length: > 0 } data ? data : CuratedData.DefaultFolder;
-        return CuratedData.Load(folder, DateTimeOffset.UtcNow).Catalog;
+        return CuratedData.Load(RegistryOpener.DataFolder, DateTimeOffset.UtcNow).Catalog;
     }
 
     private static (ReadResult? Result, string? Error)[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings)

@@ -46,6 +46,22 @@ public sealed record Claim
     public ClaimType Type => Fact.Type;
 
     /// <summary>
+    /// A fact from a reference source (curated data, a dataset such as COW), accepted as it is recorded: such sources
+    /// are reviewed before they come in, not claim by claim.
+    /// </summary>
+    public static Claim FromReference(ClaimFact fact, string sourceId, DateTimeOffset recordedAt, string recordedBy, string? note = null, int sequence = 0) => new()
+    {
+        Id = IdFor(sourceId, fact, []),
+        Fact = fact,
+        SourceId = sourceId,
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
+        Review = ReviewState.Accepted,
+        Note = note,
+        Sequence = sequence,
+    };
+
+    /// <summary>
     /// The id a claim gets from what it says and where: the same article read twice gives the same ids,
     /// which is what makes ingesting twice change nothing.
     /// </summary>

@@ -77,17 +77,8 @@ public static class CowImportPlanner
                     while (y + 1 < years && table.Cells[baseIndex + y + 1] == code) y++;
                     int from = table.FirstYear + runStart, to = table.FirstYear + y;
                     var fact = new MembershipFact(stateIds[s], orgIds[o], CowCode.ToStanding(code), EdtfDate.OfYear(from));
-                    claims.Add(new Claim
-                    {
-                        Id = Claim.IdFor(sourceId, fact, []),
-                        Fact = fact,
-                        SourceId = sourceId,
-                        RecordedAt = now,
-                        RecordedBy = recordedBy,
-                        Review = ReviewState.Accepted,
-                        Note = string.Create(CultureInfo.InvariantCulture,
-                            $"COW {file} {table.Orgs[o].Ioname} × {table.States[s].CowName}: code {CowCode.Text(code)}, {from}{(to > from ? $"–{to}" : "")}"),
-                    });
+                    claims.Add(Claim.FromReference(fact, sourceId, now, recordedBy, string.Create(CultureInfo.InvariantCulture,
+                        $"COW {file} {table.Orgs[o].Ioname} × {table.States[s].CowName}: code {CowCode.Text(code)}, {from}{(to > from ? $"–{to}" : "")}")));
                     y++;
                 }
             }

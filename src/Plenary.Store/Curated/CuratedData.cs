@@ -236,17 +236,8 @@ public static class CuratedData
             return source;
         }
 
-        private Claim NewClaim(ClaimFact fact, string source, string? note) => new()
-        {
-            Id = Claim.IdFor(source, fact, []),
-            Fact = fact,
-            SourceId = source,
-            RecordedAt = recordedAt,
-            RecordedBy = RecordedBy,
-            Review = ReviewState.Accepted,
-            Note = note,
-            Sequence = _claims.Count,
-        };
+        private Claim NewClaim(ClaimFact fact, string source, string? note) =>
+            Claim.FromReference(fact, source, recordedAt, RecordedBy, note, _claims.Count);
 
         private void CheckReferences()
         {

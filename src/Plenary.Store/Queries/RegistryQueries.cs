@@ -26,13 +26,12 @@ public sealed class RegistryQueries(RegistryStore store)
 
     public MembersReport Members(OrgId org, DateOnly on, DateTimeOffset? knownAt = null)
     {
-        var claims = store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, KnownAt = knownAt });
         var members = new List<MemberRow>();
         var others = new List<MemberRow>();
-        foreach (var group in claims.GroupBy(c => ((MembershipFact)c.Fact).State).OrderBy(g => g.Key))
+        foreach (var (state, history) in Histories(org, knownAt))
         {
-            var day = StandingDerivation.Derive(group).On(on);
-            var row = new MemberRow(group.Key, Catalog.StateName(group.Key), day.Standing, day.Since, day.Certain);
+            var day = history.On(on);
+            var row = new MemberRow(state, Catalog.StateName(state), day.Standing, day.Since, day.Certain);
             if (day.DeJureMember) members.Add(row);
             else if (day.Standing is Standing.Observer or Standing.Partner or Standing.Applied or Standing.Invited or Standing.WithdrawalAnnounced) others.Add(row);
         }
