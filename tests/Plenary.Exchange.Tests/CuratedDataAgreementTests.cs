@@ -11,7 +11,7 @@ namespace Plenary.Exchange.Tests;
 
 /// <summary>
 /// The data is the product too: where COW IGO v3 covers a curated organization and a year, the standing the curated
-/// files derive must agree with COW's code, or the disagreement must be listed in data/cow-disagreements.yaml — and
+/// files derive must agree with COW's code, or the disagreement must be listed in data/cow-disagreements/ — and
 /// everything listed there must be a real disagreement.
 /// </summary>
 public class CuratedDataAgreementTests
@@ -51,13 +51,13 @@ public class CuratedDataAgreementTests
             }
         }
 
-        var listed = Listed(Path.Combine(CuratedData.DefaultFolder, "cow-disagreements.yaml"));
+        var listed = Listed(Path.Combine(CuratedData.DefaultFolder, "cow-disagreements"));
         var unlisted = actual.Select(c => (c.Org, c.State, c.Year, c.Cow)).Except(listed.Keys).ToList();
         var stale = listed.Keys.Except(actual.Select(c => (c.Org, c.State, c.Year, c.Cow))).ToList();
-        Assert.True(unlisted.Count == 0, $"{unlisted.Count} disagreements with COW are not in data/cow-disagreements.yaml:\n" +
+        Assert.True(unlisted.Count == 0, $"{unlisted.Count} disagreements with COW are not in data/cow-disagreements/:\n" +
             string.Join("\n", actual.Where(c => unlisted.Contains((c.Org, c.State, c.Year, c.Cow))).OrderBy(c => c.Org).ThenBy(c => c.State).ThenBy(c => c.Year).Take(60)));
-        Assert.True(stale.Count == 0, $"{stale.Count} cells listed in data/cow-disagreements.yaml agree with COW (or COW has no such cell):\n" +
-            string.Join("\n", stale.Order().Take(60).Select(s => $"{s.Item1} {s.Item2} {s.Item3} (listed with COW {s.Item4}, at line {listed[s]})")));
+        Assert.True(stale.Count == 0, $"{stale.Count} cells listed in data/cow-disagreements/ agree with COW (or COW has no such cell):\n" +
+            string.Join("\n", stale.Order().Take(60).Select(s => $"{s.Item1} {s.Item2} {s.Item3} (listed with COW {s.Item4}, at {listed[s]})")));
     }
 
     /// <summary>
@@ -68,19 +68,23 @@ public class CuratedDataAgreementTests
 
     private static (string, string) Pair(Claim c) => (((MembershipFact)c.Fact).Org.Value, ((MembershipFact)c.Fact).State.Value);
 
-    /// <summary>Each listed cell (org, state, year, COW's code) with the line of its entry.</summary>
-    private static Dictionary<(string, string, int, int), int> Listed(string path)
+    /// <summary>Each listed cell (org, state, year, COW's code) with the file and line of its entry.</summary>
+    private static Dictionary<(string, string, int, int), string> Listed(string folder)
     {
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(path)) yaml.Load(reader);
-        var cells = new Dictionary<(string, string, int, int), int>();
-        foreach (var node in ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
+        var cells = new Dictionary<(string, string, int, int), string>();
+        foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            string Get(string k) => ((YamlScalarNode)node.Children[new YamlScalarNode(k)]).Value!;
-            var years = Get("years").Split('-');
-            int from = int.Parse(years[0], System.Globalization.CultureInfo.InvariantCulture);
-            int to = years.Length > 1 ? int.Parse(years[1], System.Globalization.CultureInfo.InvariantCulture) : from;
-            for (int y = from; y <= to; y++) cells[(Get("org"), Get("state"), y, int.Parse(Get("cow"), System.Globalization.CultureInfo.InvariantCulture))] = (int)node.Start.Line;
+            var yaml = new YamlStream();
+            using (var reader = new StreamReader(path)) yaml.Load(reader);
+            foreach (var node in ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
+            {
+                string Get(string k) => ((YamlScalarNode)node.Children[new YamlScalarNode(k)]).Value!;
+                var years = Get("years").Split('-');
+                int from = int.Parse(years[0], System.Globalization.CultureInfo.InvariantCulture);
+                int to = years.Length > 1 ? int.Parse(years[1], System.Globalization.CultureInfo.InvariantCulture) : from;
+                for (int y = from; y <= to; y++)
+                    cells[(Get("org"), Get("state"), y, int.Parse(Get("cow"), System.Globalization.CultureInfo.InvariantCulture))] = $"{Path.GetFileName(path)}:{node.Start.Line}";
+            }
         }
         return cells;
     }

@@ -35,10 +35,20 @@ public sealed record Organization(
     IReadOnlyList<OrgId> Predecessors,
     IReadOnlyList<OrgId> Successors,
     IReadOnlyList<Body> Bodies,
-    CowIgo? Cow = null)
+    CowIgo? Cow = null,
+    IReadOnlyList<Coverage>? Coverage = null)
 {
     public Body? FindBody(BodyId id) => Bodies.FirstOrDefault(b => b.Id == id);
+
+    /// <summary>The periods for which the registry's member list of this organization is complete.</summary>
+    public IReadOnlyList<Coverage> Coverage { get; init; } = Coverage ?? [];
 }
+
+/// <summary>
+/// A period for which an organization's member list is complete, and the source that makes it so: inside it, a state
+/// with no membership fact is not a member; outside every such period, no fact means the standing is unknown.
+/// </summary>
+public sealed record Coverage(EdtfInterval Period, string SourceId, string? Note = null);
 
 /// <summary>The organization's names in the Correlates of War IGO data.</summary>
 public sealed record CowIgo(string Ioname, int Ionum);
