@@ -1,0 +1,123 @@
+using Plenary.Core.Claims;
+using Plenary.Core.Ids;
+using Plenary.Core.Registry;
+using Plenary.Core.Standings;
+using Plenary.Core.Time;
+
+namespace Plenary.Core.Tests;
+
+public class OrganizationStandingTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private int _seq;
+
+    private Claim C(string org, Standing s, string date, string state = "ARM") => new()
+    {
+        Id = $"c{_seq}", Fact = new MembershipFact(StateId.Parse(state), OrgId.Parse(org), s, EdtfDate.Parse(date)),
+        SourceId = "src", RecordedAt = T0, RecordedBy = "test", Review = ReviewState.Accepted, Sequence = _seq++,
+    };
+
+    private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Organization Org(string id, string? founded = null, string? dissolved = null, string? superseded = null, params (string From, string? Until)[] coverage) =>
+        new(OrgId.Parse(id), id.ToUpperInvariant(), [], [], EdtfDate.ParseOptional(founded), EdtfDate.ParseOptional(dissolved), null, [], [], [],
+            Coverage: coverage.Select(c => new Coverage(new EdtfInterval(EdtfDate.Parse(c.From), EdtfDate.ParseOptional(c.Until)), "list")).ToList(),
+            Superseded: EdtfDate.ParseOptional(superseded));
+
+    [Fact]
+    public void Without_a_claim_a_state_is_not_a_member_inside_coverage_and_unknown_outside_it()
+    {
+        // A made-up union whose member list is complete from 1990 to 2000 only.
+        var org = Org("xu", founded: "1985", coverage: ("1990-01-01", "2000-12-31"));
+        var none = StandingDerivation.Derive([]);
+
+        var inside = OrganizationStanding.On(none, org, D("1995-06-01"));
+        Assert.Equal(Standing.NotMember, inside.Standing);
+        Assert.Equal(StandingBasis.CompleteList, inside.Basis);
+        Assert.True(inside.Certain);
+
+        var after = OrganizationStanding.On(none, org, D("2010-06-01"));
+        Assert.Equal(Standing.Unknown, after.Standing);
+        Assert.Equal(StandingBasis.NoData, after.Basis);
+        Assert.False(after.Certain);
+
+        var beforeCoverage = OrganizationStanding.On(none, org, D("1987-06-01"));
+        Assert.Equal(Standing.Unknown, beforeCoverage.Standing);
+
+        var beforeFounding = OrganizationStanding.On(none, org, D("1980-06-01"));
+        Assert.Equal(Standing.NotMember, beforeFounding.Standing);
+        Assert.Equal(StandingBasis.NotFounded, beforeFounding.Basis);
+    }
+
+    [Fact]
+    public void A_claim_speaks_outside_coverage_too()
+    {
+        var org = Org("xu", founded: "1985", coverage: ("1990-01-01", "2000-12-31"));
+        var h = StandingDerivation.Derive([C("xu", Standing.Member, "2003-04-05")]);
+        Assert.Equal(Standing.Member, OrganizationStanding.On(h, org, D("2010-01-01")).Standing);
+        Assert.Equal(Standing.Unknown, OrganizationStanding.On(h, org, D("2002-01-01")).Standing);
+    }
+
+    [Fact]
+    public void Without_its_coverage_known_the_registry_knows_nothing()
+    {
+        var org = Org("xu", founded: "1985", coverage: ("1990-01-01", null));
+        var on = OrganizationStanding.On(StandingDerivation.Derive([]), org, D("1995-06-01"), coverageKnown: false);
+        Assert.Equal(Standing.Unknown, on.Standing);
+    }
+
+    [Fact]
+    public void Every_membership_ends_with_the_organization()
+    {
+        var org = Org("xe", founded: "2000-10-10", dissolved: "2015-01-01");
+        var h = StandingDerivation.Derive([C("xe", Standing.Member, "2000-10-10"), C("xe", Standing.ParticipationFrozen, "2008-11")]);
+        Assert.Equal(Standing.ParticipationFrozen, OrganizationStanding.On(h, org, D("2014-12-31")).Standing);
+        var after = OrganizationStanding.On(h, org, D("2024-11-28"));
+        Assert.Equal(Standing.NotMember, after.Standing);
+        Assert.Equal(StandingBasis.OrganizationEnded, after.Basis);
+        Assert.Equal("2015-01-01", after.Since.ToString());
+        Assert.True(after.Certain);
+        Assert.False(after.DeJureMember);
+    }
+
+    [Fact]
+    public void A_superseded_organization_ends_when_its_successor_takes_over()
+    {
+        var org = Org("xt", founded: "1992-05-15", superseded: "2002-10-07");
+        var h = StandingDerivation.Derive([C("xt", Standing.Member, "1992-05-15")]);
+        Assert.Equal(Standing.Member, OrganizationStanding.On(h, org, D("2002-10-06")).Standing);
+        Assert.Equal(StandingBasis.OrganizationEnded, OrganizationStanding.On(h, org, D("2002-10-07")).Basis);
+        Assert.Equal("2002-10-07", org.EndedOn().ToString());
+    }
+
+    [Fact]
+    public void A_year_precise_end_is_uncertain_inside_its_year()
+    {
+        var org = Org("xy", founded: "1950", dissolved: "1991");
+        var h = StandingDerivation.Derive([C("xy", Standing.Member, "1950")]);
+        Assert.False(OrganizationStanding.On(h, org, D("1991-06-01")).Certain);
+        Assert.True(OrganizationStanding.On(h, org, D("1992-01-01")).Certain);
+    }
+
+    [Fact]
+    public void Periods_cover_the_whole_span_with_what_speaks_for_each()
+    {
+        var org = Org("xe", founded: "2000-10-10", dissolved: "2015-01-01", coverage: ("2000-10-10", "2014-12-31"));
+        var h = StandingDerivation.Derive([C("xe", Standing.Member, "2006-01"), C("xe", Standing.ParticipationFrozen, "2008-11")]);
+        var periods = OrganizationStanding.Periods(h, org, D("1995-01-01"), D("2025-01-01"));
+        Assert.Equal(
+            ["not-member 1995-01-01 2000-10-10 not-founded", "not-member 2000-10-10 2006-01 complete-list", "member 2006-01 2008-11 claims",
+             "participation-frozen 2008-11 2015-01-01 claims", "not-member 2015-01-01 .. organization-ended"],
+            periods.Select(p => $"{WireName.Of(p.Standing)} {p.From} {p.Until?.ToString() ?? ".."} {WireName.Of(p.Basis)}"));
+    }
+
+    [Fact]
+    public void Periods_say_unknown_where_nothing_speaks()
+    {
+        var org = Org("xu", founded: "1990");
+        var h = StandingDerivation.Derive([C("xu", Standing.Member, "2003-04-05")]);
+        var periods = OrganizationStanding.Periods(h, org, D("1990-01-01"), D("2025-01-01"));
+        Assert.Equal(["unknown 1990-01-01 2003-04-05 no-data", "member 2003-04-05 .. claims"],
+            periods.Select(p => $"{WireName.Of(p.Standing)} {p.From} {p.Until?.ToString() ?? ".."} {WireName.Of(p.Basis)}"));
+    }
+}
