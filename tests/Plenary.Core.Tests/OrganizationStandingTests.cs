@@ -121,3 +121,41 @@ public class OrganizationStandingTests
             periods.Select(p => $"{WireName.Of(p.Standing)} {p.From} {p.Until?.ToString() ?? ".."} {WireName.Of(p.Basis)}"));
     }
 }
+
+public class ClaimDescriptionTests
+{
+    private static readonly Catalog Catalog = new(
+        [new State(StateId.Parse("ARM"), "Armenia"), new State(StateId.Parse("UZB"), "Uzbekistan"), new State(StateId.Parse("KAZ"), "Kazakhstan")],
+        [new Organization(OrgId.Parse("csto"), "Collective Security Treaty Organization", ["CSTO"], [], null, null, null, [], [],
+            [new Body(BodyId.Parse("csto/csc"), "Collective Security Council", [], null), new Body(BodyId.Parse("csto/cfm"), "Council of Foreign Ministers", [], null)])],
+        [], []);
+
+    private static EdtfDate E(string s) => EdtfDate.Parse(s);
+
+    [Fact]
+    public void A_stated_standing_gives_the_day_it_was_stated_and_the_known_start_not_an_invented_from()
+    {
+        var fact = new MembershipFact(StateId.Parse("ARM"), OrgId.Parse("csto"), Standing.ParticipationFrozen, AsOf: E("2024-11-26"));
+        Assert.Equal("Armenia: participation frozen in the CSTO (stated 2024-11-26; since 2024-02)", ClaimDescription.Describe(fact, Catalog, since: E("2024-02")));
+        Assert.Equal("Armenia: participation frozen in the CSTO (stated 2024-11-26)", ClaimDescription.Describe(fact, Catalog));
+        // A reader that copied the statement's day into the start date has not learnt when the freeze began.
+        var copied = fact with { Date = E("2024-11-26") };
+        Assert.Equal("Armenia: participation frozen in the CSTO (stated 2024-11-26; since 2024-02)", ClaimDescription.Describe(copied, Catalog, since: E("2024-02")));
+    }
+
+    [Fact]
+    public void A_suspension_is_described_as_a_suspension()
+    {
+        var fact = new MembershipFact(StateId.Parse("UZB"), OrgId.Parse("csto"), Standing.Suspended, E("2012-12-19"));
+        Assert.Equal("Uzbekistan: membership of the CSTO suspended (since 2012-12-19)", ClaimDescription.Describe(fact, Catalog));
+    }
+
+    [Fact]
+    public void Meetings_and_attendance_name_the_organization_its_bodies_and_the_states()
+    {
+        var meeting = new MeetingFact(OrgId.Parse("csto"), [BodyId.Parse("csto/csc")], "Astana", StateId.Parse("KAZ"), E("2024-11-28"), null, MeetingStatus.Held);
+        Assert.Equal("CSTO Collective Security Council in Astana, 2024-11-28: held", ClaimDescription.Describe(meeting, Catalog));
+        var absent = new AttendanceFact(StateId.Parse("ARM"), OrgId.Parse("csto"), E("2024-11-28"), "Astana", AttendanceKind.Absent, Bodies: [BodyId.Parse("csto/cfm")]);
+        Assert.Equal("Armenia stayed away from the CSTO Council of Foreign Ministers in Astana of 2024-11-28", ClaimDescription.Describe(absent, Catalog));
+    }
+}

@@ -88,8 +88,9 @@ public static class MeetingAssembly
             if (!d.Attendance.TryGetValue(a.State, out var list)) d.Attendance[a.State] = list = [];
             list.Add(c);
         }
+        var ids = DistinctIds(drafts);
         return drafts
-            .Select(d => new MeetingRecord(IdOf(d.Org, d.Date, d.Place), d.Org, d.Bodies.ToList(), d.Place, d.Country, d.Date, d.EndDate, d.Status,
+            .Select((d, i) => new MeetingRecord(ids[i], d.Org, d.Bodies.ToList(), d.Place, d.Country, d.Date, d.EndDate, d.Status,
                 d.Claims.ToList(),
                 d.Attendance.ToDictionary(kv => kv.Key, kv =>
                 {
@@ -101,7 +102,27 @@ public static class MeetingAssembly
             .ToList();
     }
 
-    /// <summary>A readable, stable id: <c>csto-2024-11-28-astana</c>.</summary>
+    /// <summary>
+    /// One id per meeting: <see cref="IdOf"/>, and where meetings of different bodies share a day and a place (the CSTO
+    /// summit and the ministerial sessions in Astana on 2024-11-28), each gets its bodies after it —
+    /// <c>csto-2024-11-28-astana-csc</c>, <c>csto-2024-11-28-astana-cdm-cfm-cssc</c> — and a number if that is not enough.
+    /// </summary>
+    private static List<string> DistinctIds(List<Draft> drafts)
+    {
+        var ids = drafts.Select(d => IdOf(d.Org, d.Date, d.Place)).ToList();
+        foreach (var group in Enumerable.Range(0, drafts.Count).GroupBy(i => ids[i], StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+            foreach (var i in group)
+                if (drafts[i].Bodies.Count > 0) ids[i] += "-" + string.Join('-', drafts[i].Bodies.Select(b => b.ToString()[(b.ToString().IndexOf('/') + 1)..]));
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            var n = seen[ids[i]] = seen.GetValueOrDefault(ids[i]) + 1;
+            if (n > 1) ids[i] += $"-{n}";
+        }
+        return ids;
+    }
+
+    /// <summary>A readable id: <c>csto-2024-11-28-astana</c>.</summary>
     public static string IdOf(OrgId org, EdtfDate? date, string? place)
     {
         var parts = new List<string> { org.Value, date?.ToString() ?? "undated" };

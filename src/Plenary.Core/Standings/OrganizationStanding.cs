@@ -96,6 +96,43 @@ public static class OrganizationStanding
         }
         return result;
     }
+
+    /// <summary>
+    /// Why the standing is what it is, in words, when claims are not the reason: "no data: …", "the … ended on …".
+    /// Null when claims speak.
+    /// </summary>
+    public static string? Explain(StandingBasis basis, Organization? org, Catalog catalog) => basis switch
+    {
+        StandingBasis.NoData => $"no data: no claim about it then, and the registry's member list of the {org?.Name ?? "organization"} is not complete then",
+        StandingBasis.CompleteList => $"not on the {org?.Name}'s member list, which is complete then"
+            + (org?.Coverage.FirstOrDefault() is { } c && catalog.FindSource(c.SourceId) is { } s ? $" ({s.Title})" : ""),
+        StandingBasis.NotFounded => $"the {org?.Name} was founded on {org?.Founded}",
+        StandingBasis.OrganizationEnded when org is not null => Ending(org, catalog),
+        _ => null,
+    };
+
+    /// <summary>"the Eurasian Economic Community ended on 2015-01-01 (dissolved; succeeded by the Eurasian Economic Union)".</summary>
+    public static string? Ending(Organization org, Catalog catalog)
+    {
+        if (org.EndedOn() is not { } end) return null;
+        var how = org.Dissolved is { } d && d == end ? "dissolved" : "superseded";
+        var successors = org.Successors.Count > 0 ? $"; succeeded by the {string.Join(" and the ", org.Successors.Select(catalog.OrganizationName))}" : "";
+        return $"the {org.Name} ended on {end} ({how}{successors})";
+    }
+
+    /// <summary>
+    /// The whole timeline: from the earliest of the organization's founding, its first coverage and the first claim, to an
+    /// open end. Empty when nothing at all is known.
+    /// </summary>
+    public static IReadOnlyList<KnownPeriod> Periods(StandingHistory history, Organization? org, bool coverageKnown = true)
+    {
+        var starts = history.Periods.Select(p => p.From.Start).ToList();
+        if (history.Periods.Count == 0 && org is null) return [];
+        if (org?.Founded is { } f) starts.Add(f.Start);
+        if (coverageKnown && org is not null) starts.AddRange(org.Coverage.Select(c => c.Period.From?.Start).OfType<DateOnly>());
+        if (starts.Count == 0) return [];
+        return Periods(history, org, starts.Min(), DateOnly.MaxValue, coverageKnown);
+    }
 }
 
 /// <summary>A stretch of time with one standing and what speaks for it (see <see cref="OrganizationStanding.Periods"/>).</summary>

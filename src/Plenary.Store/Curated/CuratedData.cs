@@ -168,8 +168,12 @@ public static class CuratedData
                 coverage.Add(new Coverage(period, source, x.Str("note")));
                 x.NoOtherFields();
             }
+            var superseded = m.Date("superseded");
+            if (superseded is not null && succs.Count == 0) throw m.Error("superseded", "names the day the successors took over: list them in successors");
+            var endSource = m.Str("end_source");
+            if (endSource is not null) _sourceRefs.Add((endSource, m, "end_source"));
             var org = new Organization(id, m.Req("name"), m.Strings("acronyms"), m.Strings("aliases"), m.Date("founded"), m.Date("dissolved"),
-                m.Str("headquarters"), preds, succs, bodies, cow, coverage);
+                m.Str("headquarters"), preds, succs, bodies, cow, coverage, superseded, endSource, m.Str("end_note"));
 
             foreach (var x in m.Maps("memberships", "membership changes"))
             {
