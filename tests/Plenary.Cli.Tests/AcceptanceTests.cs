@@ -120,6 +120,24 @@ public class AcceptanceTests(ShippedRegistry registry) : IClassFixture<ShippedRe
     }
 
     [Fact]
+    public void A_new_registry_knows_cows_memberships_to_2014_and_nothing_after()
+    {
+        // The Universal Postal Union has no curated file: COW IGO v3 is all the registry knows of it.
+        var then = registry.Run("status", "FRA", "upu", "--on", "1900-01-01", "--format", "json").Json;
+        Assert.Equal("member", then.GetProperty("standing").GetString());
+        Assert.Equal("1874", then.GetProperty("since").GetString());
+        Assert.Equal("cow-igo-v3", then.GetProperty("claims")[0].GetProperty("source").GetProperty("id").GetString());
+        var never = registry.Run("status", "ARM", "upu", "--on", "1900-01-01", "--format", "json").Json;
+        Assert.Equal("not-member", never.GetProperty("standing").GetString());
+        Assert.Equal("complete-list", never.GetProperty("basis").GetString());
+        var now = registry.Run("status", "FRA", "upu", "--on", "2024-11-28", "--format", "json").Json;
+        Assert.Equal("unknown", now.GetProperty("standing").GetString());
+        var members = registry.Run("members", "upu", "--on", "1980-01-01", "--format", "json").Json;
+        Assert.True(members.GetProperty("complete").GetBoolean());
+        Assert.True(members.GetProperty("members").GetArrayLength() > 100);
+    }
+
+    [Fact]
     public void Before_an_organization_was_founded_no_state_was_in_it()
     {
         var json = registry.Run("status", "USA", "cst", "--on", "1980-01-01", "--format", "json");

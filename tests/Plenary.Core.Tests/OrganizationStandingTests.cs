@@ -159,3 +159,66 @@ public class ClaimDescriptionTests
         Assert.Equal("Armenia stayed away from the CSTO Council of Foreign Ministers in Astana of 2024-11-28", ClaimDescription.Describe(absent, Catalog));
     }
 }
+
+public class CowBaselineTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly OrgId Oas = OrgId.Parse("oas"), Csto = OrgId.Parse("csto");
+    private static readonly StateId Usa = StateId.Parse("USA"), Cub = StateId.Parse("CUB"), Arm = StateId.Parse("ARM"), Uzb = StateId.Parse("UZB");
+
+    private static Organization Org(OrgId id, string founded, params Coverage[] coverage) =>
+        new(id, id.Value, [], [], EdtfDate.Parse(founded), null, null, [], [], [], Coverage: coverage);
+
+    private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static StandingOnDay On(CowBaseline.Result r, OrgId org, StateId state, string day, IEnumerable<Claim>? curated = null) =>
+        OrganizationStanding.On(StandingDerivation.Derive(r.Claims.Concat(curated ?? []).Where(c => c.Fact is MembershipFact m && m.Org == org && m.State == state)),
+            r.Organizations.Single(o => o.Id == org), D(day));
+
+    [Fact]
+    public void Cow_answers_who_was_in_an_uncurated_organization_and_says_nothing_after_2014()
+    {
+        var r = CowBaseline.Apply([Org(Oas, "1948")], [],
+            [new CowSpell(Oas, Usa, Standing.Member, 1951, 2014), new CowSpell(Oas, Cub, Standing.Member, 1951, 1961), new CowSpell(Oas, Cub, Standing.Member, 2009, 2014)],
+            [new CowYears(Oas, 1948, 2014)], T0);
+        Assert.Equal(Standing.Member, On(r, Oas, Usa, "1980-06-01").Standing);
+        var cuba = On(r, Oas, Cub, "1980-06-01");
+        Assert.Equal(Standing.NotMember, cuba.Standing);
+        Assert.Equal(StandingBasis.Claims, cuba.Basis);
+        Assert.Equal(Standing.NotMember, On(r, Oas, Arm, "1980-06-01").Standing); // no spell, inside COW's years: the list is complete
+        Assert.Equal(Standing.Unknown, On(r, Oas, Usa, "2024-11-28").Standing);
+        Assert.Equal(Standing.Unknown, On(r, Oas, Arm, "2024-11-28").Standing);
+        Assert.Equal("1948/2014", Assert.Single(r.Organizations.Single().Coverage).Period.ToString());
+        Assert.All(r.Claims, c => Assert.Equal(CowBaseline.SourceId, c.SourceId));
+    }
+
+    [Fact]
+    public void Curated_facts_take_precedence_for_their_pair_and_curated_coverage_cuts_cow_off()
+    {
+        var curatedCoverage = new Coverage(new EdtfInterval(EdtfDate.Parse("2006-01-01"), null), "csto-ref");
+        var curatedUzb = Claim.FromReference(new MembershipFact(Uzb, Csto, Standing.Member, EdtfDate.Parse("2006-06-23")), "csto-ref", T0, "curated-data");
+        var r = CowBaseline.Apply([Org(Csto, "2002-10-07", curatedCoverage)], [curatedUzb],
+            [new CowSpell(Csto, Uzb, Standing.Member, 2002, 2011), new CowSpell(Csto, Arm, Standing.Member, 2002, 2014)],
+            [new CowYears(Csto, 2002, 2014)], T0);
+        // Uzbekistan: the curated facts alone (COW's 2002-2011 membership is not used).
+        Assert.DoesNotContain(r.Claims, c => ((MembershipFact)c.Fact).State == Uzb);
+        Assert.Equal(Standing.NotMember, On(r, Csto, Uzb, "2004-06-01", [curatedUzb]).Standing);
+        // Armenia (no curated fact in this made-up case): COW before the curated coverage, the complete list from then on.
+        Assert.Equal(Standing.Member, On(r, Csto, Arm, "2004-06-01").Standing);
+        Assert.Equal(Standing.NotMember, On(r, Csto, Arm, "2010-06-01").Standing);
+        var org = r.Organizations.Single();
+        Assert.Equal(["2006-01-01/..", "2002/2005"], org.Coverage.Select(c => c.Period.ToString()));
+    }
+
+    [Fact]
+    public void An_organization_that_ended_ends_its_spells()
+    {
+        var org = Org(OrgId.Parse("comecon"), "1949") with { Dissolved = EdtfDate.OfYear(1991) };
+        var r = CowBaseline.Apply([org], [], [new CowSpell(org.Id, StateId.Parse("POL"), Standing.Member, 1949, 1991)], [new CowYears(org.Id, 1949, 1991)], T0);
+        Assert.Single(r.Claims);
+        var during = On(r, org.Id, StateId.Parse("POL"), "1991-03-01");
+        Assert.Equal(Standing.Member, during.Standing);
+        Assert.False(during.Certain);
+        Assert.Equal(StandingBasis.OrganizationEnded, On(r, org.Id, StateId.Parse("POL"), "1992-03-01").Basis);
+    }
+}

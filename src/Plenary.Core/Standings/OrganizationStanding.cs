@@ -35,10 +35,15 @@ public static class OrganizationStanding
 {
     public static StandingOnDay On(StandingHistory history, Organization? org, DateOnly day, bool coverageKnown = true)
     {
-        if (org?.EndedOn() is { } end && day >= end.Start)
-            return new StandingOnDay(day, Standing.NotMember, end, false, end.Precision == DatePrecision.Day || day > end.End, [], [], StandingBasis.OrganizationEnded);
         var claimed = history.On(day);
-        if (claimed.Basis != StandingBasis.NoData || org is null) return claimed;
+        if (org?.EndedOn() is { } end && day >= end.Start)
+        {
+            // "Dissolved in 1991": until the year is out, what the claims say may still hold, but no longer surely.
+            if (day <= end.End && end.Precision != DatePrecision.Day && claimed.Basis == StandingBasis.Claims) return claimed with { Certain = false };
+            return new StandingOnDay(day, Standing.NotMember, end, false, end.Precision == DatePrecision.Day || day > end.End, [], [], StandingBasis.OrganizationEnded);
+        }
+        // A source that says it does not know (COW's -9) is not overruled by a complete list.
+        if (claimed.Basis != StandingBasis.NoData || org is null || history.PeriodOn(day) is not null) return claimed;
         if (org.Founded is { } founded && day < founded.Start && coverageKnown)
             return new StandingOnDay(day, Standing.NotMember, null, false, true, [], [], StandingBasis.NotFounded);
         if (coverageKnown && org.CoverageOn(day) is { } coverage)
@@ -68,12 +73,17 @@ public static class OrganizationStanding
         if (org is not null)
         {
             if (org.Founded is { } f) Mark(f.Start, f);
-            if (org.EndedOn() is { } e) Mark(e.Start, e);
+            if (org.EndedOn() is { } e)
+            {
+                Mark(e.Start, e);
+                if (e.Precision != DatePrecision.Day) Mark(e.End.AddDays(1), EdtfDate.Of(e.End.AddDays(1)));
+            }
             if (coverageKnown)
                 foreach (var c in org.Coverage)
                 {
                     if (c.Period.From is { } cf) Mark(cf.Start, cf);
-                    if (c.Period.To is { } ct && ct.End < DateOnly.MaxValue) Mark(ct.End.AddDays(1), EdtfDate.Of(ct.End.AddDays(1)));
+                    // The day after a coverage ends is no date of a source's: a claim's own date on that day is shown instead.
+                    if (c.Period.To is { } ct && ct.End < DateOnly.MaxValue && !marks.ContainsKey(ct.End.AddDays(1))) Mark(ct.End.AddDays(1), EdtfDate.Of(ct.End.AddDays(1)));
                 }
         }
         var starts = new List<(DateOnly Day, EdtfDate Date)> { (from, EdtfDate.Of(from)) };
@@ -104,7 +114,7 @@ public static class OrganizationStanding
     public static string? Explain(StandingBasis basis, Organization? org, Catalog catalog) => basis switch
     {
         StandingBasis.NoData => $"no data: no claim about it then, and the registry's member list of the {org?.Name ?? "organization"} is not complete then",
-        StandingBasis.CompleteList => $"not on the {org?.Name}'s member list, which is complete then"
+        StandingBasis.CompleteList => $"not on the member list of the {org?.Name}, which is complete then"
             + (org?.Coverage.FirstOrDefault() is { } c && catalog.FindSource(c.SourceId) is { } s ? $" ({s.Title})" : ""),
         StandingBasis.NotFounded => $"the {org?.Name} was founded on {org?.Founded}",
         StandingBasis.OrganizationEnded when org is not null => Ending(org, catalog),

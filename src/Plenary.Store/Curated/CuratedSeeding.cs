@@ -12,6 +12,7 @@ public static class CuratedSeeding
         var added = store.InTransaction(tx =>
         {
             var n = store.AddClaims(tx, curated.Claims);
+            if (curated.CowBaseline is { Count: > 0 } cow) n += store.AddClaims(tx, cow);
             store.AuditIn(tx, CuratedData.RecordedBy, "seed", "registry", null, $"{{\"claims\":{n}}}", when);
             return n;
         });
