@@ -138,6 +138,23 @@ public class AcceptanceTests(ShippedRegistry registry) : IClassFixture<ShippedRe
     }
 
     [Fact]
+    public void The_export_says_unknown_where_nothing_speaks_and_ends_memberships_with_the_organization()
+    {
+        var file = Path.Combine(registry.Folder, "state-year.csv");
+        var r = registry.Run("export", "state-year", "--layout", "long", "--from", "2014", "--to", "2024", "--out", file);
+        Assert.True(r.ExitCode == 0, r.Err);
+        var rows = File.ReadLines(file).Select(l => l.Replace("\"", "").Split(',')).Where(f => f[2] is "ARM" or "FRA" or "USA").ToList();
+        string Standing(string state, string org, int year) =>
+            rows.SingleOrDefault(f => f[2] == state && f[3] == year.ToString(System.Globalization.CultureInfo.InvariantCulture) && f[6] == org)?[8] ?? "(no row)";
+        Assert.Equal("unknown", Standing("FRA", "upu", 2024));
+        Assert.Equal("member", Standing("FRA", "upu", 2014));
+        Assert.Equal("(no row)", Standing("USA", "csto", 2024)); // the long layout leaves out "none" (a complete list says so)
+        Assert.Equal("participation-frozen", Standing("ARM", "csto", 2024));
+        Assert.Equal("observer", Standing("ARM", "eurasec", 2014));
+        Assert.Equal("(no row)", Standing("ARM", "eurasec", 2016));
+    }
+
+    [Fact]
     public void Before_an_organization_was_founded_no_state_was_in_it()
     {
         var json = registry.Run("status", "USA", "cst", "--on", "1980-01-01", "--format", "json");
