@@ -109,4 +109,15 @@ public class MeetingAssemblyTests
         ]);
         Assert.Equal(MeetingStatus.Held, Assert.Single(meetings).Status);
     }
+
+    [Fact]
+    public void A_postponed_meeting_scheduled_again_is_scheduled()
+    {
+        var cfm = BodyId.Parse("csto/cfm");
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Postponed), day: 1),
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled), day: 2, modality: Modality.Planned),
+        ]);
+        Assert.Equal(MeetingStatus.Scheduled, Assert.Single(meetings).Status);
+    }
 }

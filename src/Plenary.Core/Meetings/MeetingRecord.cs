@@ -60,8 +60,10 @@ public static class MeetingAssembly
                 if (m.Date is { } md && (d.Date is null || md.Precision > d.Date.Value.Precision)) d.Date = md;
                 d.Place ??= m.Place;
                 d.Country ??= m.Country;
-                // "held" or "cancelled" outranks "scheduled" once known; between two outcomes, the newer record.
-                if ((m.Status != MeetingStatus.Scheduled || d.Status == MeetingStatus.Scheduled) && c.RecordedAt >= d.StatusRecorded)
+                // The status follows the latest claim, except that a plan does not undo an outcome: "held" or "cancelled"
+                // outranks "scheduled" once known (an older article read later still says "set for Thursday"), while a
+                // postponed meeting that is scheduled again is scheduled.
+                if ((m.Status != MeetingStatus.Scheduled || d.Status is MeetingStatus.Scheduled or MeetingStatus.Postponed) && c.RecordedAt >= d.StatusRecorded)
                 {
                     d.Status = m.Status;
                     d.StatusRecorded = c.RecordedAt;
