@@ -112,6 +112,19 @@ public class OrganizationStandingTests
     }
 
     [Fact]
+    public void The_reason_is_given_in_words_with_the_source_of_the_complete_list_of_that_day()
+    {
+        var org = Org("xe", founded: "2000-10-10", dissolved: "2015-01-01", coverage: ("2000-10-10", "2014-12-31")) with { Name = "Example Community", Successors = [OrgId.Parse("xu")] };
+        var catalog = new Catalog([], [org, Org("xu", founded: "2015-01-01") with { Name = "Example Union" }], [], [new Source("list", SourceKind.Reference, "The member list")]);
+        Assert.Equal("not on the member list of the Example Community, which is complete then (The member list)",
+            OrganizationStanding.Explain(StandingBasis.CompleteList, org, catalog, D("2010-01-01")));
+        Assert.Equal("the Example Community ended on 2015-01-01 (dissolved; succeeded by the Example Union)",
+            OrganizationStanding.Explain(StandingBasis.OrganizationEnded, org, catalog));
+        Assert.StartsWith("no data:", OrganizationStanding.Explain(StandingBasis.NoData, org, catalog));
+        Assert.Null(OrganizationStanding.Explain(StandingBasis.Claims, org, catalog));
+    }
+
+    [Fact]
     public void Periods_say_unknown_where_nothing_speaks()
     {
         var org = Org("xu", founded: "1990");

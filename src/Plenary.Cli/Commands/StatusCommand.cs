@@ -25,7 +25,7 @@ public static class StatusCommand
             var o = CliOptions.Org(store.Catalog, r.GetValue(org)!);
             var report = new RegistryQueries(store).Status(s, o, day, known);
             if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
-            var why = OrganizationStanding.Explain(report.Basis, store.Catalog.FindOrganization(o), store.Catalog);
+            var why = OrganizationStanding.Explain(report.Basis, store.Catalog.FindOrganization(o), store.Catalog, day);
             Output.Line($"{store.Catalog.StateName(s)} in the {store.Catalog.OrganizationName(o)} on {day:yyyy-MM-dd}: {WireName.Of(report.Standing)}"
                 + (report.Since is { } since && report.Basis == StandingBasis.Claims ? $" since {since}{(report.SinceAsserted ? " (at the latest)" : "")}" : "")
                 + (why is not null ? $" — {why}" : "")

@@ -26,7 +26,7 @@ public static class TimelineCommand
             Output.Table($"{store.Catalog.StateName(s)} in the {store.Catalog.OrganizationName(o)}", ["from", "until", "standing", "sources"],
                 report.Periods.Select(p => (IReadOnlyList<string?>)[p.From + (p.SinceAsserted ? " (at the latest)" : ""), p.Until?.ToString() ?? "…", WireName.Of(p.Standing),
                     p.Basis == StandingBasis.Claims ? string.Join("; ", p.Claims.Select(Output.Source).Distinct())
-                        : OrganizationStanding.Explain(p.Basis, store.Catalog.FindOrganization(o), store.Catalog)]));
+                        : OrganizationStanding.Explain(p.Basis, store.Catalog.FindOrganization(o), store.Catalog, p.From.End)]));
             foreach (var c in report.Conflicts) Output.Line($"conflict: {c.Reason}");
             return 0;
         });

@@ -111,11 +111,11 @@ public static class OrganizationStanding
     /// Why the standing is what it is, in words, when claims are not the reason: "no data: …", "the … ended on …".
     /// Null when claims speak.
     /// </summary>
-    public static string? Explain(StandingBasis basis, Organization? org, Catalog catalog) => basis switch
+    public static string? Explain(StandingBasis basis, Organization? org, Catalog catalog, DateOnly? on = null) => basis switch
     {
-        StandingBasis.NoData => $"no data: no claim about it then, and the registry's member list of the {org?.Name ?? "organization"} is not complete then",
+        StandingBasis.NoData => $"no data: no claim says what it was then, and the registry's member list of the {org?.Name ?? "organization"} is not complete then",
         StandingBasis.CompleteList => $"not on the member list of the {org?.Name}, which is complete then"
-            + (org?.Coverage.FirstOrDefault() is { } c && catalog.FindSource(c.SourceId) is { } s ? $" ({s.Title})" : ""),
+            + ((on is { } d ? org?.CoverageOn(d) : org?.Coverage.FirstOrDefault()) is { } c && catalog.FindSource(c.SourceId) is { } s ? $" ({s.Title})" : ""),
         StandingBasis.NotFounded => $"the {org?.Name} was founded on {org?.Founded}",
         StandingBasis.OrganizationEnded when org is not null => Ending(org, catalog),
         _ => null,

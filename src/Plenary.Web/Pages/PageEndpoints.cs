@@ -222,7 +222,7 @@ public static class PageEndpoints
             var st = Inputs.State(c, state, "state");
             var o = Inputs.Org(c, org, "org");
             var report = new RegistryQueries(s).Status(st, o, day, known);
-            var why = OrganizationStanding.Explain(report.Basis, c.FindOrganization(o), c);
+            var why = OrganizationStanding.Explain(report.Basis, c.FindOrganization(o), c, day);
             var conflicts = Join(report.Conflicts.Select(x => H($"""<li>{x.Reason}</li>""")));
             var title = $"{c.StateName(st)} in the {c.OrganizationName(o)} on {Charts.Day(day)}";
             return (title, H($"""
