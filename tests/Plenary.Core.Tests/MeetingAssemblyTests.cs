@@ -84,4 +84,40 @@ public class MeetingAssemblyTests
         Assert.Equal([StateId.Parse("RUS")], summit.Attendance.Keys);
         Assert.Equal([StateId.Parse("ARM")], meetings.Single(m => !m.Bodies.Contains(csc)).Attendance.Keys);
     }
+
+    [Fact]
+    public void Meetings_of_different_bodies_on_one_day_and_place_get_distinct_ids()
+    {
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/cfm"), BodyId.Parse("csto/cdm"), BodyId.Parse("csto/cssc")], "Astana", StateId.Parse("KAZ"), EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled)),
+            C(new MeetingFact(Csto, [BodyId.Parse("csto/csc")], "Astana", StateId.Parse("KAZ"), EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held)),
+            C(new AttendanceFact(StateId.Parse("ARM"), Csto, EdtfDate.Parse("2024-11-28"), "Astana", AttendanceKind.Absent, Bodies: [BodyId.Parse("csto/csc")])),
+        ]);
+        Assert.Equal(2, meetings.Count);
+        Assert.Equal(["csto-2024-11-28-astana-cdm-cfm-cssc", "csto-2024-11-28-astana-csc"], meetings.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(AttendanceKind.Absent, meetings.Single(m => m.Id.EndsWith("-csc", StringComparison.Ordinal)).Attendance[StateId.Parse("ARM")].Attendance);
+    }
+
+    [Fact]
+    public void A_scheduled_meeting_that_a_later_source_reports_held_is_held_and_an_older_plan_does_not_undo_it()
+    {
+        var cfm = BodyId.Parse("csto/cfm");
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled), day: 0, modality: Modality.Planned),
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Held), day: 2),
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled), day: 3, modality: Modality.Planned),
+        ]);
+        Assert.Equal(MeetingStatus.Held, Assert.Single(meetings).Status);
+    }
+
+    [Fact]
+    public void A_postponed_meeting_scheduled_again_is_scheduled()
+    {
+        var cfm = BodyId.Parse("csto/cfm");
+        var meetings = MeetingAssembly.Assemble([
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Postponed), day: 1),
+            C(new MeetingFact(Csto, [cfm], "Astana", null, EdtfDate.Parse("2024-11-28"), null, MeetingStatus.Scheduled), day: 2, modality: Modality.Planned),
+        ]);
+        Assert.Equal(MeetingStatus.Scheduled, Assert.Single(meetings).Status);
+    }
 }

@@ -22,10 +22,11 @@ public class StandingDerivationTests
     private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public void No_claims_means_not_a_member()
+    public void No_claims_means_unknown_not_a_confident_no()
     {
         var on = StandingDerivation.Derive([]).On(D("2024-11-28"));
-        Assert.Equal(Standing.NotMember, on.Standing);
+        Assert.Equal(Standing.Unknown, on.Standing);
+        Assert.False(on.Certain);
         Assert.False(on.DeJureMember);
         Assert.Null(on.Since);
     }
@@ -68,7 +69,7 @@ public class StandingDerivationTests
         var on = h.On(D("2024-11-28"));
         Assert.Equal(Standing.ParticipationFrozen, on.Standing);
         Assert.True(on.SinceAsserted);
-        Assert.Equal(Standing.NotMember, h.On(D("2024-11-25")).Standing);
+        Assert.Equal(Standing.Unknown, h.On(D("2024-11-25")).Standing);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public class MemberCountTests
         Registry.Value.Claims
             .Where(c => c.Fact is MembershipFact m && m.Org == org)
             .GroupBy(c => ((MembershipFact)c.Fact).State)
-            .Where(g => StandingDerivation.Derive(g).On(on).DeJureMember)
+            // Bounded by the organization's own dates: every membership ends with the organization.
+            .Where(g => OrganizationStanding.On(StandingDerivation.Derive(g), Registry.Value.Catalog.FindOrganization(org), on).DeJureMember)
             .Select(g => g.Key.Value)
             .ToList();
 }

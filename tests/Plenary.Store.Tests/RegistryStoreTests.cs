@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
+using Plenary.Core.Standings;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
 using Plenary.Store.Curated;
@@ -92,7 +93,7 @@ public class RegistryStoreTests
         Assert.Equal(Standing.ParticipationFrozen, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), later.AddHours(1)).Standing);
         Assert.Equal(Standing.ParticipationFrozen, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), seeded.AddMinutes(1)).Standing);
         // Before the registry existed it knew nothing.
-        Assert.Equal(Standing.NotMember, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), seeded.AddYears(-1)).Standing);
+        Assert.Equal(Standing.Unknown, q.Status(armCsto.Item1, armCsto.Item2, D("2024-11-28"), seeded.AddYears(-1)).Standing);
         // The decision history is kept, with its audit entry.
         store.Decide(claim.Id, ReviewState.Rejected, "admin", "wrong", at: later.AddDays(3));
         Assert.Equal(ReviewState.Accepted, store.FindClaim(claim.Id, later.AddDays(2))!.Review);
@@ -218,5 +219,34 @@ public class RegistryStoreTests
         private static string J(T? x) => System.Text.Json.JsonSerializer.Serialize(x, Core.Json.DomainJson.Options);
         public bool Equals(T? x, T? y) => J(x) == J(y);
         public int GetHashCode(T obj) => J(obj).GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_claim_the_answer_is_not_member_inside_coverage_and_unknown_outside_it_or_before_the_registry_knew_it()
+    {
+        using var t = new TempFolder();
+        // The mini CSTO with a complete member list from its founding to 2019 only.
+        var csto = MiniRegistry.Csto.Replace("headquarters: Moscow", "headquarters: Moscow\ncoverage:\n  - from: \"2002-10-07\"\n    until: \"2019-12-31\"\n    source: csto-charter");
+        var data = MiniRegistry.Create(t, csto);
+        using var store = RegistryStore.Open(t.File("r.db"), seed: s => CuratedSeeding.Seed(s, data));
+        var q = new RegistryQueries(store);
+        var rus = StateId.Parse("RUS");
+        var arm = StateId.Parse("ARM");
+        var org = OrgId.Parse("csto");
+        var kazBefore = q.Status(StateId.Parse("KAZ"), org, D("2001-01-01"));
+        Assert.Equal(Standing.NotMember, kazBefore.Standing);
+        Assert.Equal(StandingBasis.NotFounded, kazBefore.Basis);
+        Assert.Equal(Standing.Member, q.Status(rus, org, D("2010-01-01")).Standing);
+        // Uzbekistan's first fact is its joining in 2006: before it, inside the coverage, it was not a member.
+        var none = q.Status(StateId.Parse("UZB"), org, D("2004-01-01"));
+        Assert.Equal(Standing.NotMember, none.Standing);
+        Assert.Equal(StandingBasis.CompleteList, none.Basis);
+        Assert.True(none.Certain);
+        Assert.True(q.Members(org, D("2004-01-01")).Complete);
+        var after = q.Status(StateId.Parse("UZB"), org, D("2001-01-01").AddYears(20));
+        Assert.Equal(Standing.Member, after.Standing); // Uzbekistan's rejoining (2006) is a claim: it speaks beyond the coverage
+        Assert.False(q.Members(org, D("2024-11-28")).Complete);
+        Assert.Equal(Standing.Unknown, q.Status(StateId.Parse("UZB"), org, D("2004-01-01"), DateTimeOffset.UtcNow.AddYears(-1)).Standing);
+        Assert.Equal(Standing.ParticipationFrozen, q.Status(arm, org, D("2024-11-28")).Standing);
     }
 }

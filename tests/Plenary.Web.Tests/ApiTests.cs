@@ -90,10 +90,11 @@ public sealed class ApiTests
     {
         await using var s = await TestServer.StartAsync();
         var before = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2024-11-28&known_at=2000-01-01"));
-        Assert.Equal("not-member", before.GetProperty("standing").GetString());
+        Assert.Equal("unknown", before.GetProperty("standing").GetString());
+        Assert.False(before.GetProperty("certain").GetBoolean());
         Assert.Equal("2000-01-01T23:59:59.999+00:00", before.GetProperty("known_at").GetString());
         var timeline = await Json(await s.Client.GetAsync("/api/v1/timeline?state=ARM&org=csto&known_at=2000-01-01"));
-        Assert.Equal(0, timeline.GetProperty("periods").GetArrayLength());
+        Assert.All(timeline.GetProperty("periods").EnumerateArray(), p => Assert.Equal("unknown", p.GetProperty("standing").GetString()));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForURLAsync("**/review?article=*");
         var items = page.Locator("li.review-item");
         Assert.True(await items.CountAsync() >= 3, "the reader proposed claims");
-        Assert.Contains("participation-frozen", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("participation frozen in the CSTO", await page.Locator("main").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("review.png"), FullPage = false });
 
         // Reject one, accept the rest.

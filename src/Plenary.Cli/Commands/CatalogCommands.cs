@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
+using Plenary.Core.Standings;
 using Plenary.Store;
 using Plenary.Store.Queries;
 
@@ -12,17 +13,36 @@ public static class CatalogCommands
     public static Command Orgs()
     {
         var format = CliOptions.Format("table", "json");
-        var cmd = new Command("orgs", "The organizations the registry knows") { format };
+        var state = new Option<string?>("--state") { Description = "Only the organizations this state (id or name) belongs to on --on (members, observers, partners)" };
+        var on = CliOptions.On();
+        var knownAt = CliOptions.KnownAt();
+        var cmd = new Command("orgs", "The organizations the registry knows, or those a state belongs to") { format, state, on, knownAt };
         cmd.SetAction(r =>
         {
             using var store = RegistryOpener.Open(r);
+            if (r.GetValue(state) is { } stateName) return OrgsOfState(store, CliOptions.State(store.Catalog, stateName), CliOptions.Day(r.GetValue(on), "--on"),
+                CliOptions.Time(r.GetValue(knownAt), "--known-at"), r.GetValue(format) == "json");
             var orgs = store.Catalog.Organizations;
             if (r.GetValue(format) == "json") { Output.Json(new { organizations = orgs }); return 0; }
-            Output.Table(null, ["id", "name", "acronyms", "founded", "dissolved", "headquarters"],
-                orgs.Select(o => (IReadOnlyList<string?>)[o.Id.Value, o.Name, string.Join(", ", o.Acronyms), o.Founded?.ToString(), o.Dissolved?.ToString(), o.Headquarters]));
+            Output.Table(null, ["id", "name", "acronyms", "founded", "ended", "headquarters"],
+                orgs.Select(o => (IReadOnlyList<string?>)[o.Id.Value, o.Name, string.Join(", ", o.Acronyms), o.Founded?.ToString(), o.EndedOn()?.ToString(), o.Headquarters]));
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>The organizations a state is in on a day: de jure members and the states taking part as observers or partners.</summary>
+    private static int OrgsOfState(RegistryStore store, Core.Ids.StateId state, DateOnly day, DateTimeOffset? known, bool json)
+    {
+        var c = store.Catalog;
+        var rows = new RegistryQueries(store).StandingsOf(state, day, known)
+            .Where(x => x.Day.DeJureMember || x.Day.Participating)
+            .Select(x => new { org = x.Org, name = c.OrganizationName(x.Org), standing = x.Day.Standing, since = x.Day.Since, certain = x.Day.Certain })
+            .ToList();
+        if (json) { Output.Json(new { state, on = day, known_at = known, organizations = rows }); return 0; }
+        Output.Table($"Organizations {c.StateName(state)} belongs to on {day:yyyy-MM-dd}", ["org", "name", "standing", "since"],
+            rows.Select(x => (IReadOnlyList<string?>)[x.org.Value, x.name, WireName.Of(x.standing), x.since?.ToString()]));
+        return 0;
     }
 
     public static Command States()
@@ -73,9 +93,12 @@ public static class CatalogCommands
         var chairs = q.Chairs(org.Id, known);
         if (json) { Output.Json(new { organization = org, members, chairs }); return; }
         Output.Line($"{org.Name} ({org.Id}){(org.Acronyms.Count > 0 ? " — " + string.Join(", ", org.Acronyms) : "")}");
-        Output.Line($"founded {org.Founded?.ToString() ?? "?"}{(org.Dissolved is { } d ? $", dissolved {d}" : "")}; headquarters {org.Headquarters ?? "?"}");
-        if (org.Predecessors.Count > 0) Output.Line($"predecessors: {string.Join(", ", org.Predecessors)}");
-        if (org.Successors.Count > 0) Output.Line($"successors: {string.Join(", ", org.Successors)}");
+        Output.Line($"founded {org.Founded?.ToString() ?? "?"}; headquarters {org.Headquarters ?? "?"}");
+        if (OrganizationStanding.Ending(org, q.Catalog) is { } ending) Output.Line(char.ToUpperInvariant(ending[0]) + ending[1..] + (org.EndNote is { } n ? $" — {n}" : ""));
+        if (org.Predecessors.Count > 0) Output.Line($"predecessors: {string.Join(", ", org.Predecessors.Select(q.Catalog.OrganizationName))}");
+        if (org.Successors.Count > 0) Output.Line($"successors: {string.Join(", ", org.Successors.Select(q.Catalog.OrganizationName))}");
+        Output.Line(org.Coverage.Count == 0 ? "coverage: none (the member list is not known to be complete at any time; no fact means unknown)"
+            : $"coverage: {string.Join("; ", org.Coverage.Select(cv => $"{cv.Period} ({q.Catalog.FindSource(cv.SourceId)?.Title ?? cv.SourceId})"))}");
         if (org.Bodies.Count > 0)
             Output.Table("Bodies", ["id", "name", "level"], org.Bodies.Select(b => (IReadOnlyList<string?>)[b.Id.ToString(), b.Name, b.Level]));
         Output.Table($"Members on {day:yyyy-MM-dd}", ["state", "name", "standing", "since"],
@@ -87,9 +110,8 @@ public static class CatalogCommands
 
     private static void ShowState(State state, RegistryQueries q, Catalog c, DateOnly day, DateTimeOffset? known, bool json)
     {
-        var memberships = q.Memberships(state.Id, known)
-            .Select(m => (m.Org, Day: m.History.On(day)))
-            .Where(m => m.Day.Standing != Standing.NotMember)
+        var memberships = q.StandingsOf(state.Id, day, known)
+            .Where(m => m.Day.Standing is not (Standing.NotMember or Standing.Unknown))
             .Select(m => new { org = m.Org, name = c.OrganizationName(m.Org), standing = m.Day.Standing, since = m.Day.Since })
             .ToList();
         if (json) { Output.Json(new { state, on = day, memberships }); return; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Plenary.Core.Claims;
+using Plenary.Core.Standings;
 using Plenary.Store.Queries;
 
 namespace Plenary.Cli.Commands;
@@ -22,6 +23,10 @@ public static class MembersCommand
             var o = CliOptions.Org(store.Catalog, r.GetValue(org)!);
             var report = new RegistryQueries(store).Members(o, day, known);
             if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
+            if (store.Catalog.FindOrganization(o) is { } organization && report.Ended is not null)
+                Output.Line($"No members on {day:yyyy-MM-dd}: {OrganizationStanding.Ending(organization, store.Catalog)}.");
+            else if (!report.Complete)
+                Output.Line($"The registry's member list of the {report.Name} is not complete on {day:yyyy-MM-dd}: a state not listed may be a member it has no data about.");
             Output.Table($"Members of the {report.Name} on {day:yyyy-MM-dd}", ["state", "name", "standing", "since"],
                 report.Members.Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing), m.Since?.ToString()]));
             if (report.Others.Count > 0)

@@ -35,7 +35,8 @@ public static class ReadCommand
         {
             var pub = CliOptions.OptionalDay(r.GetValue(published), "--published");
             var files = ArticleFiles.Expand(r.GetValue(paths)!);
-            var reader = new NewsReader(LoadCatalog(r));
+            var catalog = LoadCatalog(r);
+            var reader = new NewsReader(catalog);
             var stageTimes = r.GetValue(timings) ? new StageTimings() : null;
             var results = ReadAll(files, pub, reader, stageTimes);
 
@@ -46,7 +47,7 @@ public static class ReadCommand
             {
                 var (result, error) = results[i];
                 if (error is not null) { Console.Error.WriteLine($"plenary: {error}"); failed.Add(files[i]); continue; }
-                if (text) WriteText(sb, files[i], result!, r.GetValue(explain));
+                if (text) WriteText(sb, files[i], result!, r.GetValue(explain), catalog);
                 else
                     foreach (var c in result!.Claims)
                     {
@@ -105,7 +106,7 @@ public static class ReadCommand
 
     private static readonly ClaimType[] TypeOrder = [ClaimType.Membership, ClaimType.Meeting, ClaimType.Attendance, ClaimType.Chair, ClaimType.Statement];
 
-    private static void WriteText(StringBuilder sb, string file, ReadResult result, bool explain)
+    private static void WriteText(StringBuilder sb, string file, ReadResult result, bool explain, Catalog catalog)
     {
         var a = result.Article;
         sb.Append($"# {a.Id}  ({file}; published {(a.Published is { } p ? p.ToString("yyyy-MM-dd") : "unknown")}; {result.Claims.Count} claims)\n");
@@ -118,27 +119,13 @@ public static class ReadCommand
             sb.Append($"\n## {WireName.Of(type)} ({claims.Count})\n");
             foreach (var c in claims)
             {
-                sb.Append("- ").Append(Describe(c)).Append('\n');
+                sb.Append("- ").Append(ClaimDescription.Describe(c.Fact, catalog, modality: c.Modality)).Append('\n');
                 foreach (var e in c.Evidence)
                     sb.Append($"    [{e.Start},{e.End}) “{OneLine(e.Quote(a.Text))}”\n");
                 if (explain) sb.Append($"    rule {c.Rule}; fired by [{c.Trigger}]\n");
             }
         }
         sb.Append('\n');
-    }
-
-    private static string Describe(ProposedClaim c)
-    {
-        var planned = c.Modality == Modality.Planned ? " (planned)" : "";
-        return c.Fact switch
-        {
-            MembershipFact m => $"{m.State} in {m.Org}: {WireName.Of(m.Status)}{(m.Date is { } d ? $" since {d}" : "")}{(m.AsOf is { } o ? $", as of {o}" : "")}{planned}",
-            MeetingFact m => $"{m.Org} meeting{(m.Bodies.Count > 0 ? $" ({string.Join(", ", m.Bodies)})" : "")}{(m.Place is { } pl ? $" in {pl}" : "")}{(m.Country is { } co ? $" ({co})" : "")}, {m.Date?.ToString() ?? "date unknown"}{(m.EndDate is { } e ? $" to {e}" : "")}: {WireName.Of(m.Status)}{planned}",
-            AttendanceFact m => $"{m.State} at the {m.Org} meeting of {m.MeetingDate?.ToString() ?? "unknown date"}{(m.Place is { } pl ? $" in {pl}" : "")}: {WireName.Of(m.Attendance)}{(m.Person is { } pe ? $" ({pe})" : "")}{planned}",
-            ChairFact m => $"{m.State} chairs {m.Body?.ToString() ?? m.Org.Value} ({WireName.Of(m.Scope)}){(m.Person is { } pe ? $", {pe}" : "")}{(m.Date is { } d ? $", {d}" : "")}{planned}",
-            StatementFact m => $"{m.Speaker}{(m.SpeakerRole is { } ro ? $" ({ro})" : "")}, {m.Date?.ToString() ?? "date unknown"}: “{OneLine(m.Quote)}”",
-            _ => c.Fact.ToString(),
-        };
     }
 
     private static string OneLine(string s) => s.Replace("\r", " ").Replace('\n', ' ');

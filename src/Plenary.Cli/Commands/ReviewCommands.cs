@@ -53,7 +53,7 @@ public static class ReviewCommands
             var queue = new Desk(store).Queue().Select(views.Of).ToList();
             if (r.GetValue(format) == "json") { Output.Json(new { claims = queue }); return 0; }
             Output.Table("Proposed claims", ["claim", "says", "article", "evidence"], queue.Select(c => (IReadOnlyList<string?>)
-                [c.Id, StatusCommand.Describe(c), c.Source.Id, string.Join(" … ", c.Evidence.Select(e => e.Text))]));
+                [c.Id, c.Says, c.Source.Id, string.Join(" … ", c.Evidence.Select(e => e.Text))]));
             return 0;
         });
         return cmd;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Plenary.Core.Claims;
+using Plenary.Core.Standings;
 using Plenary.Store.Queries;
 
 namespace Plenary.Cli.Commands;
@@ -24,30 +25,18 @@ public static class StatusCommand
             var o = CliOptions.Org(store.Catalog, r.GetValue(org)!);
             var report = new RegistryQueries(store).Status(s, o, day, known);
             if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
+            var why = OrganizationStanding.Explain(report.Basis, store.Catalog.FindOrganization(o), store.Catalog, day);
             Output.Line($"{store.Catalog.StateName(s)} in the {store.Catalog.OrganizationName(o)} on {day:yyyy-MM-dd}: {WireName.Of(report.Standing)}"
-                + (report.Since is { } since ? $" since {since}{(report.SinceAsserted ? " (at the latest)" : "")}" : "")
-                + (report.Certain ? "" : " (uncertain: the change's date is imprecise)"));
+                + (report.Since is { } since && report.Basis == StandingBasis.Claims ? $" since {since}{(report.SinceAsserted ? " (at the latest)" : "")}" : "")
+                + (why is not null ? $" — {why}" : "")
+                + (report.Certain || report.Basis == StandingBasis.NoData ? "" : " (uncertain: the change's date is imprecise)"));
             Output.Line($"de jure member: {(report.DeJureMember ? "yes" : "no")}; participating: {(report.Participating ? "yes" : "no")}");
             Output.Table("Who says so", ["claim", "says", "source", "evidence"], report.Claims.Select(c => (IReadOnlyList<string?>)
-                [c.Id, Describe(c), Output.Source(c), string.Join(" … ", c.Evidence.Select(e => e.Text).Where(t => t is not null))]));
+                [c.Id, c.Says, Output.Source(c), string.Join(" … ", c.Evidence.Select(e => e.Text).Where(t => t is not null))]));
             foreach (var conflict in report.Conflicts) Output.Line($"conflict: {conflict.Reason}");
             return 0;
         });
         return cmd;
     }
 
-    public static string Describe(ClaimView c)
-    {
-        var f = c.Fact;
-        string Get(string name) => f.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
-        return c.Type switch
-        {
-            ClaimType.Membership => $"{Get("state")} {Get("status")}" + (Get("date") is { Length: > 0 } d ? $" from {d}" : Get("as_of") is { Length: > 0 } a ? $" as of {a}" : ""),
-            ClaimType.Attendance => $"{Get("state")} {Get("attendance")} {Get("meeting_date")}",
-            ClaimType.Meeting => $"{Get("org")} meeting {Get("date")} {Get("place")}",
-            ClaimType.Chair => $"{Get("state")} chairs {Get("org")} {Get("date")}",
-            ClaimType.Statement => $"{Get("speaker")}: “{Get("quote")}”",
-            _ => c.Type.ToString(),
-        };
-    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Plenary.Core.Claims;
+using Plenary.Core.Standings;
 using Plenary.Store.Queries;
 
 namespace Plenary.Cli.Commands;
@@ -24,7 +25,8 @@ public static class TimelineCommand
             if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
             Output.Table($"{store.Catalog.StateName(s)} in the {store.Catalog.OrganizationName(o)}", ["from", "until", "standing", "sources"],
                 report.Periods.Select(p => (IReadOnlyList<string?>)[p.From + (p.SinceAsserted ? " (at the latest)" : ""), p.Until?.ToString() ?? "…", WireName.Of(p.Standing),
-                    string.Join("; ", p.Claims.Select(Output.Source).Distinct())]));
+                    p.Basis == StandingBasis.Claims ? string.Join("; ", p.Claims.Select(Output.Source).Distinct())
+                        : OrganizationStanding.Explain(p.Basis, store.Catalog.FindOrganization(o), store.Catalog, p.From.End)]));
             foreach (var c in report.Conflicts) Output.Line($"conflict: {c.Reason}");
             return 0;
         });

@@ -37,6 +37,7 @@ public static class DomainJson
         o.Converters.Add(new WireEnumConverter<AttendanceKind>());
         o.Converters.Add(new WireEnumConverter<ChairScope>());
         o.Converters.Add(new WireEnumConverter<Modality>());
+        o.Converters.Add(new WireEnumConverter<Standings.StandingBasis>());
         o.Converters.Add(new WireEnumConverter<ReviewState>());
         o.Converters.Add(new WireEnumConverter<SourceKind>());
         o.MakeReadOnly(populateMissingResolver: true);

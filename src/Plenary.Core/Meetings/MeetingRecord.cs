@@ -60,8 +60,10 @@ public static class MeetingAssembly
                 if (m.Date is { } md && (d.Date is null || md.Precision > d.Date.Value.Precision)) d.Date = md;
                 d.Place ??= m.Place;
                 d.Country ??= m.Country;
-                // "held" or "cancelled" outranks "scheduled" once known; between two outcomes, the newer record.
-                if ((m.Status != MeetingStatus.Scheduled || d.Status == MeetingStatus.Scheduled) && c.RecordedAt >= d.StatusRecorded)
+                // The status follows the latest claim, except that a plan does not undo an outcome: "held" or "cancelled"
+                // outranks "scheduled" once known (an older article read later still says "set for Thursday"), while a
+                // postponed meeting that is scheduled again is scheduled.
+                if ((m.Status != MeetingStatus.Scheduled || d.Status is MeetingStatus.Scheduled or MeetingStatus.Postponed) && c.RecordedAt >= d.StatusRecorded)
                 {
                     d.Status = m.Status;
                     d.StatusRecorded = c.RecordedAt;
@@ -88,8 +90,9 @@ public static class MeetingAssembly
             if (!d.Attendance.TryGetValue(a.State, out var list)) d.Attendance[a.State] = list = [];
             list.Add(c);
         }
+        var ids = DistinctIds(drafts);
         return drafts
-            .Select(d => new MeetingRecord(IdOf(d.Org, d.Date, d.Place), d.Org, d.Bodies.ToList(), d.Place, d.Country, d.Date, d.EndDate, d.Status,
+            .Select((d, i) => new MeetingRecord(ids[i], d.Org, d.Bodies.ToList(), d.Place, d.Country, d.Date, d.EndDate, d.Status,
                 d.Claims.ToList(),
                 d.Attendance.ToDictionary(kv => kv.Key, kv =>
                 {
@@ -101,7 +104,27 @@ public static class MeetingAssembly
             .ToList();
     }
 
-    /// <summary>A readable, stable id: <c>csto-2024-11-28-astana</c>.</summary>
+    /// <summary>
+    /// One id per meeting: <see cref="IdOf"/>, and where meetings of different bodies share a day and a place (the CSTO
+    /// summit and the ministerial sessions in Astana on 2024-11-28), each gets its bodies after it —
+    /// <c>csto-2024-11-28-astana-csc</c>, <c>csto-2024-11-28-astana-cdm-cfm-cssc</c> — and a number if that is not enough.
+    /// </summary>
+    private static List<string> DistinctIds(List<Draft> drafts)
+    {
+        var ids = drafts.Select(d => IdOf(d.Org, d.Date, d.Place)).ToList();
+        foreach (var group in Enumerable.Range(0, drafts.Count).GroupBy(i => ids[i], StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+            foreach (var i in group)
+                if (drafts[i].Bodies.Count > 0) ids[i] += "-" + string.Join('-', drafts[i].Bodies.Select(b => b.ToString()[(b.ToString().IndexOf('/') + 1)..]));
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            var n = seen[ids[i]] = seen.GetValueOrDefault(ids[i]) + 1;
+            if (n > 1) ids[i] += $"-{n}";
+        }
+        return ids;
+    }
+
+    /// <summary>A readable id: <c>csto-2024-11-28-astana</c>.</summary>
     public static string IdOf(OrgId org, EdtfDate? date, string? place)
     {
         var parts = new List<string> { org.Value, date?.ToString() ?? "undated" };

@@ -23,7 +23,11 @@ public sealed record State(
     public IReadOnlyList<StateId> Successors { get; init; } = Successors ?? [];
 }
 
-/// <summary>An intergovernmental organization.</summary>
+/// <summary>
+/// An intergovernmental organization. It ends when it is <see cref="Dissolved"/> or when its successors take over
+/// (<see cref="Superseded"/>: the Collective Security Treaty became the CSTO, whose members are the treaty's parties);
+/// every membership ends with it.
+/// </summary>
 public sealed record Organization(
     OrgId Id,
     string Name,
@@ -36,12 +40,26 @@ public sealed record Organization(
     IReadOnlyList<OrgId> Successors,
     IReadOnlyList<Body> Bodies,
     CowIgo? Cow = null,
-    IReadOnlyList<Coverage>? Coverage = null)
+    IReadOnlyList<Coverage>? Coverage = null,
+    EdtfDate? Superseded = null,
+    string? EndSource = null,
+    string? EndNote = null)
 {
     public Body? FindBody(BodyId id) => Bodies.FirstOrDefault(b => b.Id == id);
 
     /// <summary>The periods for which the registry's member list of this organization is complete.</summary>
     public IReadOnlyList<Coverage> Coverage { get; init; } = Coverage ?? [];
+
+    /// <summary>The day the organization ended (dissolved, or superseded by its successors), if it has.</summary>
+    public EdtfDate? EndedOn() => (Dissolved, Superseded) switch
+    {
+        ({ } d, { } s) => d <= s ? d : s,
+        ({ } d, null) => d,
+        (null, var s) => s,
+    };
+
+    /// <summary>The coverage period that may include the day (its ends at their widest), if any.</summary>
+    public Coverage? CoverageOn(DateOnly day) => Coverage.FirstOrDefault(c => c.Period.MayContain(day));
 }
 
 /// <summary>

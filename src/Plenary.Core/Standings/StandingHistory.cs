@@ -13,7 +13,10 @@ public sealed record StandingPeriod(Standing Standing, EdtfDate From, EdtfDate? 
 /// <summary>Two sources that say incompatible things about the same time: shown to the reader, never silently resolved.</summary>
 public sealed record StandingConflict(EdtfDate Date, Claim Kept, Claim Contradicted, string Reason);
 
-/// <summary>The answer to "what was the standing on that day, and who says so?".</summary>
+/// <summary>
+/// The answer to "what was the standing on that day, and who says so?". <see cref="Basis"/> says what speaks for it:
+/// claims, a complete member list, the organization's own dates, or nothing (<see cref="Standing.Unknown"/>).
+/// </summary>
 public sealed record StandingOnDay(
     DateOnly On,
     Standing Standing,
@@ -21,7 +24,8 @@ public sealed record StandingOnDay(
     bool SinceAsserted,
     bool Certain,
     IReadOnlyList<Claim> Claims,
-    IReadOnlyList<StandingConflict> Conflicts)
+    IReadOnlyList<StandingConflict> Conflicts,
+    StandingBasis Basis = StandingBasis.Claims)
 {
     public bool DeJureMember => Standing.IsDeJureMember();
     public bool Participating => Standing.IsParticipating();
@@ -41,10 +45,23 @@ public sealed class StandingHistory
     }
 
     /// <summary>
-    /// The standing on a day: the period that may have begun by then and was not yet followed by another.
+    /// The standing the claims give on a day: the period that may have begun by then and was not yet followed by another.
     /// A period that began "2024-02" is uncertain on 2024-02-10 (it may not have begun yet): <see cref="StandingOnDay.Certain"/> says so.
+    /// Before the first claim nothing is known (<see cref="Standing.Unknown"/>): whether the state was then not a member
+    /// is for the organization's dates and coverage to say (<see cref="OrganizationStanding"/>).
     /// </summary>
     public StandingOnDay On(DateOnly day)
+    {
+        var found = PeriodOn(day);
+        if (found is null) return new StandingOnDay(day, Standing.Unknown, null, false, false, [], [], StandingBasis.NoData);
+        if (found.Standing == Standing.Unknown) return new StandingOnDay(day, Standing.Unknown, found.From, false, false, found.Claims, [], StandingBasis.NoData);
+        bool certain = found.From.End <= day || found.Standing == Standing.NotMember;
+        var conflicts = Conflicts.Where(c => c.Date.Overlaps(found.From) || (found.Until is { } u && c.Date.Overlaps(u))).ToList();
+        return new StandingOnDay(day, found.Standing, found.From, found.SinceAsserted, certain, found.Claims, conflicts);
+    }
+
+    /// <summary>The period of the claims that may have begun by the day and was not yet followed by another, if any.</summary>
+    public StandingPeriod? PeriodOn(DateOnly day)
     {
         StandingPeriod? found = null;
         foreach (var p in Periods)
@@ -52,10 +69,7 @@ public sealed class StandingHistory
             if (p.From.Start > day) break;
             found = p;
         }
-        if (found is null) return new StandingOnDay(day, Standing.NotMember, null, false, true, [], []);
-        bool certain = found.From.End <= day || found.Standing == Standing.NotMember;
-        var conflicts = Conflicts.Where(c => c.Date.Overlaps(found.From) || (found.Until is { } u && c.Date.Overlaps(u))).ToList();
-        return new StandingOnDay(day, found.Standing, found.From, found.SinceAsserted, certain, found.Claims, conflicts);
+        return found;
     }
 }
 

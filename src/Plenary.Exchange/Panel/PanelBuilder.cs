@@ -12,9 +12,12 @@ namespace Plenary.Exchange.Panel;
 /// Builds the <see cref="MembershipPanel"/> from what the registry holds: membership claims (COW's and every other
 /// source's), the exchange's COW records, and meetings. The rules (also in the exchange README):
 /// <list type="number">
-/// <item>A cell's standing is derived from all accepted membership claims of the pair (<see cref="StandingDerivation"/>);
-///   the year's value is the standing that held for the larger part of the year (most days; a tie goes to the later standing;
-///   days before the first claim count as no membership).</item>
+/// <item>A cell's standing is derived from all accepted membership claims of the pair (<see cref="StandingDerivation"/>),
+///   bounded by the organization's own facts (<see cref="OrganizationStanding"/>: its founding and end, and its coverage —
+///   days no claim and no complete member list speak for are unknown, COW's -9); the year's value is the standing that held
+///   for the larger part of the year (most days; a tie goes to the later standing).</item>
+/// <item>A cell of a pair with no claim at all is not-member where the organization's member list is complete in the middle
+///   of the year, else unknown.</item>
 /// <item>Within the years COW covers, a cell exists where some imported COW file observed it (held 0, 1, 2, 3 or -9).</item>
 /// <item>After the last COW year, and for organizations COW does not have, a cell exists where the organization exists and
 ///   the state is in the system; an organization COW has exists as long as it did in COW's last year (no <c>deaddate</c>)
@@ -121,7 +124,7 @@ public static class PanelBuilder
         for (int o = 0; o < O; o++)
         {
             var org = catalog.FindOrganization(orgs[o].Id);
-            int? dissolved = org?.Dissolved?.Start.Year;
+            int? dissolved = org?.EndedOn()?.Start.Year;
             if (orgs[o].IsCow)
             {
                 bool aliveAtEnd = false;
@@ -184,20 +187,26 @@ public static class PanelBuilder
         }
 
         // ---- standings: derive each pair's history once, then the year values of its existing cells
-        byte notMember = MembershipPanel.Encode(Standing.NotMember);
+        byte notMember = MembershipPanel.Encode(Standing.NotMember), unknown = MembershipPanel.Encode(Standing.Unknown);
         for (int o = 0; o < O; o++)
+        {
+            var org = catalog.FindOrganization(orgs[o].Id);
             for (int s = 0; s < S; s++)
             {
                 int baseIndex = (o * S + s) * years;
                 if (!byPair.TryGetValue((orgs[o].Id, states[s].Id), out var claims))
                 {
-                    for (int y = 0; y < years; y++) if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = notMember;
+                    for (int y = 0; y < years; y++)
+                        if (cells[baseIndex + y] == Pending)
+                            cells[baseIndex + y] = org?.CoverageOn(new DateOnly(first + y, 7, 1)) is not null ? notMember : unknown;
                     continue;
                 }
-                var periods = StandingDerivation.Derive(claims).Periods;
+                var periods = OrganizationStanding.Periods(StandingDerivation.Derive(claims), org)
+                    .Select(p => new StandingPeriod(p.Standing, p.From, p.Until, p.SinceAsserted, p.Claims)).ToList();
                 for (int y = 0; y < years; y++)
                     if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = MembershipPanel.Encode(YearStanding.Of(periods, first + y));
             }
+        }
 
         // ---- meetings
         var held = new int[O * years];

@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace Plenary.Store.Curated;
 
 /// <summary>The curated registry as loaded from <c>data/</c>: the named things, and every fact as an accepted claim.</summary>
-public sealed record CuratedRegistry(Catalog Catalog, IReadOnlyList<Claim> Claims);
+/// <param name="CowBaseline">COW IGO v3's memberships where the curated facts do not speak (<see cref="Core.Standings.CowBaseline"/>).</param>
+public sealed record CuratedRegistry(Catalog Catalog, IReadOnlyList<Claim> Claims, IReadOnlyList<Claim>? CowBaseline = null);
 
 /// <summary>
 /// Loads and validates the curated registry (schema: data/README.md). Every error names file, line and field;
@@ -57,8 +58,11 @@ public static class CuratedData
             var cowOrgs = Path.Combine(folder, "cow", "organizations.csv");
             if (File.Exists(cowOrgs)) ReadCowOrganizations(cowOrgs);
             CheckReferences();
-            var catalog = new Catalog(_states, _orgs, _persons, _sources.Values.Select(s => s.Source));
-            return new CuratedRegistry(catalog, _claims);
+            var baseline = CowBaselineFiles.Apply(Path.Combine(folder, "cow"), Display, _states, _orgs, _claims, recordedAt);
+            if (baseline.Claims.Count > 0 && !_sources.ContainsKey(Core.Standings.CowBaseline.SourceId))
+                throw new DataFileException(Display(Path.Combine(folder, "sources.yaml")), 0, null, $"source '{Core.Standings.CowBaseline.SourceId}' is needed by data/cow/memberships.csv");
+            var catalog = new Catalog(_states, baseline.Organizations, _persons, _sources.Values.Select(s => s.Source));
+            return new CuratedRegistry(catalog, _claims, baseline.Claims);
         }
 
         private static IEnumerable<YamlNode> Sequence(string display, YamlNode root, string what) =>
@@ -168,8 +172,12 @@ public static class CuratedData
                 coverage.Add(new Coverage(period, source, x.Str("note")));
                 x.NoOtherFields();
             }
+            var superseded = m.Date("superseded");
+            if (superseded is not null && succs.Count == 0) throw m.Error("superseded", "names the day the successors took over: list them in successors");
+            var endSource = m.Str("end_source");
+            if (endSource is not null) _sourceRefs.Add((endSource, m, "end_source"));
             var org = new Organization(id, m.Req("name"), m.Strings("acronyms"), m.Strings("aliases"), m.Date("founded"), m.Date("dissolved"),
-                m.Str("headquarters"), preds, succs, bodies, cow, coverage);
+                m.Str("headquarters"), preds, succs, bodies, cow, coverage, superseded, endSource, m.Str("end_note"));
 
             foreach (var x in m.Maps("memberships", "membership changes"))
             {

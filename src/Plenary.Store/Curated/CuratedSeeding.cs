@@ -9,11 +9,15 @@ public static class CuratedSeeding
         var curated = CuratedData.Load(folder ?? CuratedData.DefaultFolder, when);
         var c = curated.Catalog;
         store.AddEntities(c.States, c.Organizations, c.Persons, c.Sources.Values, CuratedData.RecordedBy, when);
-        return store.InTransaction(tx =>
+        var added = store.InTransaction(tx =>
         {
             var n = store.AddClaims(tx, curated.Claims);
+            if (curated.CowBaseline is { Count: > 0 } cow) n += store.AddClaims(tx, cow);
             store.AuditIn(tx, CuratedData.RecordedBy, "seed", "registry", null, $"{{\"claims\":{n}}}", when);
             return n;
         });
+        // From then on the organizations' coverage speaks (before it, --known-at reads no complete member list).
+        store.SetMeta(Queries.RegistryQueries.CuratedRecordedAtKey, RegistryStore.TimeText(when));
+        return added;
     }
 }

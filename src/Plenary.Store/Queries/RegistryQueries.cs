@@ -11,17 +11,31 @@ namespace Plenary.Store.Queries;
 /// <summary>The registry's questions — standing on a day, members, timelines, meetings and attendance — answered from the store.</summary>
 public sealed class RegistryQueries(RegistryStore store)
 {
-    private Catalog Catalog => store.Catalog;
+    public Catalog Catalog => store.Catalog;
 
     public StandingHistory History(StateId state, OrgId org, DateTimeOffset? knownAt) =>
         StandingDerivation.Derive(store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, State = state, KnownAt = knownAt }));
 
+    /// <summary>
+    /// The organization's coverage speaks only for a registry that knew it: read as it was before the curated data was
+    /// recorded (<c>--known-at</c> earlier), the registry knew no complete member list.
+    /// </summary>
+    public bool CoverageKnown(DateTimeOffset? knownAt) =>
+        knownAt is not { } at || store.GetMeta(CuratedRecordedAtKey) is not { } text || RegistryStore.ParseTime(text) <= at;
+
+    /// <summary>The meta key under which seeding records when the curated data (organizations and their coverage) came in.</summary>
+    public const string CuratedRecordedAtKey = "curated-recorded-at";
+
+    /// <summary>The standing on a day as the registry can vouch for it (see <see cref="OrganizationStanding"/>).</summary>
+    public StandingOnDay StandingOn(StandingHistory history, OrgId org, DateOnly on, DateTimeOffset? knownAt) =>
+        OrganizationStanding.On(history, Catalog.FindOrganization(org), on, CoverageKnown(knownAt));
+
     public StatusReport Status(StateId state, OrgId org, DateOnly on, DateTimeOffset? knownAt = null)
     {
-        var day = History(state, org, knownAt).On(on);
+        var day = StandingOn(History(state, org, knownAt), org, on, knownAt);
         var views = new ViewCache(store);
         return new StatusReport(state, org, on, knownAt, day.Standing, day.Since, day.SinceAsserted, day.Certain, day.DeJureMember, day.Participating,
-            day.Claims.Select(views.Of).ToList(), day.Conflicts.Select(views.Of).ToList());
+            day.Claims.Select(c => views.Of(c, Supports(c, day.Standing) ? day.Since : null)).ToList(), day.Conflicts.Select(views.Of).ToList(), day.Basis);
     }
 
     public MembersReport Members(OrgId org, DateOnly on, DateTimeOffset? knownAt = null)
@@ -30,12 +44,15 @@ public sealed class RegistryQueries(RegistryStore store)
         var others = new List<MemberRow>();
         foreach (var (state, history) in Histories(org, knownAt))
         {
-            var day = history.On(on);
+            var day = StandingOn(history, org, on, knownAt);
             var row = new MemberRow(state, Catalog.StateName(state), day.Standing, day.Since, day.Certain);
             if (day.DeJureMember) members.Add(row);
             else if (day.Standing is Standing.Observer or Standing.Partner or Standing.Applied or Standing.Invited or Standing.WithdrawalAnnounced) others.Add(row);
         }
-        return new MembersReport(org, Catalog.OrganizationName(org), on, knownAt, members, others);
+        var o = Catalog.FindOrganization(org);
+        var ended = o?.EndedOn() is { } e && on >= e.Start ? e : (EdtfDate?)null;
+        bool complete = ended is not null || (o?.CoverageOn(on) is { } c && c.Period.SurelyContains(on) && CoverageKnown(knownAt));
+        return new MembersReport(org, Catalog.OrganizationName(org), on, knownAt, members, others, complete, ended, o?.Successors ?? []);
     }
 
     public TimelineReport Timeline(StateId state, OrgId org, DateTimeOffset? knownAt = null)
@@ -43,9 +60,20 @@ public sealed class RegistryQueries(RegistryStore store)
         var history = History(state, org, knownAt);
         var views = new ViewCache(store);
         return new TimelineReport(state, org, knownAt,
-            history.Periods.Select(p => new PeriodView(p.Standing, p.From, p.Until, p.SinceAsserted, p.Claims.Select(views.Of).ToList())).ToList(),
+            Periods(history, org, knownAt).Select(p => new PeriodView(p.Standing, p.From, p.Until, p.SinceAsserted, p.Claims.Select(c => views.Of(c, Supports(c, p.Standing) ? p.From : null)).ToList(), p.Basis)).ToList(),
             history.Conflicts.Select(views.Of).ToList());
     }
+
+    /// <summary>A claim of the very standing of a period (not one that only confirms it): the period's start is its "since".</summary>
+    private static bool Supports(Claim c, Standing standing) => c.Fact is MembershipFact m && m.Status == standing;
+
+    /// <summary>The standing over time, from the organization's founding (or the first claim), with unknown stretches as such.</summary>
+    public IReadOnlyList<KnownPeriod> Periods(StandingHistory history, OrgId org, DateTimeOffset? knownAt) =>
+        OrganizationStanding.Periods(history, Catalog.FindOrganization(org), CoverageKnown(knownAt));
+
+    /// <summary>A state's standing on a day in every organization some claim relates it to (the state page, <c>orgs --state</c>).</summary>
+    public IReadOnlyList<(OrgId Org, StandingOnDay Day)> StandingsOf(StateId state, DateOnly on, DateTimeOffset? knownAt = null) =>
+        Memberships(state, knownAt).Select(m => (m.Org, StandingOn(m.History, m.Org, on, knownAt))).ToList();
 
     /// <summary>Every organization's standing history for one state (the state page).</summary>
     public IReadOnlyList<(OrgId Org, StandingHistory History)> Memberships(StateId state, DateTimeOffset? knownAt = null) =>
@@ -102,15 +130,19 @@ public sealed class RegistryQueries(RegistryStore store)
     {
         private readonly Dictionary<string, (SourceView View, string? Text)> _sources = new(StringComparer.Ordinal);
 
-        public ClaimView Of(Claim c)
+        /// <param name="since">The start of the standing period the claim supports (for its description), when known.</param>
+        public ClaimView Of(Claim c, EdtfDate? since = null)
         {
             var (source, text) = SourceOf(c.SourceId);
             using var doc = JsonDocument.Parse(Core.Claims.ClaimJson.FactToJson(c.Fact));
             var evidence = c.Evidence.Select(e => new EvidenceView(e.Start, e.End, text is not null && e.FitsIn(text.Length) ? e.Quote(text) : null)).ToList();
-            return new ClaimView(c.Id, c.Type, doc.RootElement.Clone(), c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy);
+            return new ClaimView(c.Id, c.Type, doc.RootElement.Clone(), c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy,
+                ClaimDescription.Describe(c.Fact, store.Catalog, since, c.Modality));
         }
 
         public ConflictView Of(StandingConflict c) => new(c.Date, c.Reason, Of(c.Kept), Of(c.Contradicted));
+
+        public ClaimView Of(Claim c) => Of(c, null);
 
         private (SourceView, string?) SourceOf(string id)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
+using Plenary.Core.Standings;
 using Plenary.Core.Time;
 
 namespace Plenary.Store.Queries;
@@ -12,7 +13,7 @@ public sealed record SourceView(string Id, SourceKind Kind, string Title, EdtfDa
 
 public sealed record EvidenceView(int Start, int End, string? Text);
 
-/// <summary>A claim with its source and quoted evidence.</summary>
+/// <summary>A claim with its source and quoted evidence; <see cref="Says"/> is the claim in words (<see cref="Core.Claims.ClaimDescription"/>).</summary>
 public sealed record ClaimView(
     string Id,
     ClaimType Type,
@@ -24,7 +25,8 @@ public sealed record ClaimView(
     string? Note,
     string? Corrects,
     DateTimeOffset RecordedAt,
-    string RecordedBy);
+    string RecordedBy,
+    string Says);
 
 public sealed record ConflictView(EdtfDate Date, string Reason, ClaimView Kept, ClaimView Contradicted);
 
@@ -40,13 +42,20 @@ public sealed record StatusReport(
     bool DeJureMember,
     bool Participating,
     IReadOnlyList<ClaimView> Claims,
-    IReadOnlyList<ConflictView> Conflicts);
+    IReadOnlyList<ConflictView> Conflicts,
+    StandingBasis Basis);
 
 public sealed record MemberRow(StateId State, string Name, Standing Standing, EdtfDate? Since, bool Certain);
 
-public sealed record MembersReport(OrgId Org, string Name, DateOnly On, DateTimeOffset? KnownAt, IReadOnlyList<MemberRow> Members, IReadOnlyList<MemberRow> Others);
+/// <summary>
+/// Who belongs on a day. <see cref="Complete"/>: the organization's member list is complete that day (its coverage), so a
+/// state not listed is not a member; otherwise a state not listed may be one the registry has no data about.
+/// <see cref="Ended"/>: the organization had ended by then (dissolved or superseded by <see cref="Successors"/>).
+/// </summary>
+public sealed record MembersReport(OrgId Org, string Name, DateOnly On, DateTimeOffset? KnownAt, IReadOnlyList<MemberRow> Members, IReadOnlyList<MemberRow> Others,
+    bool Complete, EdtfDate? Ended, IReadOnlyList<OrgId> Successors);
 
-public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims);
+public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
 
 public sealed record TimelineReport(StateId State, OrgId Org, DateTimeOffset? KnownAt, IReadOnlyList<PeriodView> Periods, IReadOnlyList<ConflictView> Conflicts);
 

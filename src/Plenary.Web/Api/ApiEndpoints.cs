@@ -138,10 +138,9 @@ public static class ApiEndpoints
             {
                 var state = Inputs.PathState(s.Catalog, id);
                 var day = Inputs.Day(on, "on");
-                var memberships = new RegistryQueries(s).Memberships(state.Id, Inputs.Time(knownAt, "known_at"))
-                    .Select(m => (m.Org, Day: m.History.On(day)))
+                var memberships = new RegistryQueries(s).StandingsOf(state.Id, day, Inputs.Time(knownAt, "known_at"))
                     .Where(m => m.Day.Standing != Standing.NotMember)
-                    .Select(m => new { org = m.Org, name = s.Catalog.OrganizationName(m.Org), standing = m.Day.Standing, since = m.Day.Since })
+                    .Select(m => new { org = m.Org, name = s.Catalog.OrganizationName(m.Org), standing = m.Day.Standing, since = m.Day.Since, basis = m.Day.Basis })
                     .ToList();
                 return ApiJson.Result(new { state, on = day, memberships });
             }))

@@ -9,7 +9,7 @@ using static Plenary.Web.Markup.Html;
 namespace Plenary.Web.Pages;
 
 /// <summary>One row of a timeline chart: a label, where it links, and the standing periods.</summary>
-public sealed record TimelineRow(string Key, string Label, string Href, IReadOnlyList<StandingPeriod> Periods, Func<StandingPeriod, string> PeriodHref);
+public sealed record TimelineRow(string Key, string Label, string Href, IReadOnlyList<KnownPeriod> Periods, Func<KnownPeriod, string> PeriodHref);
 
 /// <summary>
 /// Server-rendered charts: the membership timeline as SVG (a row per state or organization, a band per standing,
@@ -23,7 +23,7 @@ public static class Charts
     public static Html Timeline(string id, string caption, IReadOnlyList<TimelineRow> rows, DateOnly today)
     {
         if (rows.Count == 0) return H($"""<p class="empty">No membership facts yet.</p>""");
-        var first = rows.SelectMany(r => r.Periods).Select(p => p.From.Start).DefaultIfEmpty(today).Min();
+        var first = rows.SelectMany(r => r.Periods).Where(p => p.Standing != Standing.NotMember).Select(p => p.From.Start).DefaultIfEmpty(today).Min();
         var startYear = first.Year;
         var endYear = today.Year + 1;
         var start = new DateOnly(startYear, 1, 1);
@@ -50,18 +50,21 @@ public static class Charts
                 var x2 = X(p.Until?.Start ?? today);
                 var w = Math.Max(2, x2 - x1);
                 var standing = WireName.Of(p.Standing);
-                var tip = $"{row.Label}: {standing} from {p.From}{(p.Until is { } u ? $" until {u}" : " (current)")}{(p.SinceAsserted ? " — start is the date a source asserted it" : "")}";
-                return H($"""<a href="{row.PeriodHref(p)}"><rect class="band st-{standing}{(p.From.Precision != DatePrecision.Day ? " approx" : "")}" x="{x1:0.#}" y="{y + (RowHeight - BandHeight) / 2}" width="{w:0.#}" height="{BandHeight}" rx="2" data-row="{row.Key}" data-standing="{standing}" data-from="{p.From}" data-until="{p.Until?.ToString() ?? ""}" data-tip="{tip}"><title>{tip}</title></rect></a>""");
+                var words = p.Standing == Standing.Unknown ? "no data" : standing;
+                var tip = $"{row.Label}: {words} from {p.From}{(p.Until is { } u ? $" until {u}" : " (current)")}{(p.SinceAsserted ? " — start is the date a source asserted it" : "")}";
+                var fill = p.Standing == Standing.Unknown ? H($" fill=\"url(#{id}-nodata)\"") : Empty;
+                return H($"""<a href="{row.PeriodHref(p)}"><rect{fill} class="band st-{standing}{(p.From.Precision != DatePrecision.Day ? " approx" : "")}" x="{x1:0.#}" y="{y + (RowHeight - BandHeight) / 2}" width="{w:0.#}" height="{BandHeight}" rx="2" data-row="{row.Key}" data-basis="{WireName.Of(p.Basis)}" data-standing="{standing}" data-from="{p.From}" data-until="{p.Until?.ToString() ?? ""}" data-tip="{tip}"><title>{tip}</title></rect></a>""");
             }));
             return H($"""<g class="row" data-row="{row.Key}"><a href="{row.Href}"><text class="label" x="{LabelWidth - 8}" y="{y + RowHeight / 2 + 4}">{Shorten(row.Label, 26)}</text></a>{bands}</g>""");
         }));
         var legend = Join(rows.SelectMany(r => r.Periods).Select(p => p.Standing).Where(s => s != Standing.NotMember).Distinct().Order()
-            .Select(s => H($"""<li><span class="swatch st-{WireName.Of(s)}" aria-hidden="true"></span>{WireName.Of(s)}</li>""")));
+            .Select(s => H($"""<li><span class="swatch st-{WireName.Of(s)}" aria-hidden="true"></span>{(s == Standing.Unknown ? "unknown (no data)" : WireName.Of(s))}</li>""")));
         var table = Join(rows.SelectMany(r => r.Periods.Where(p => p.Standing != Standing.NotMember).Select(p =>
-            H($"""<tr><th scope="row">{r.Label}</th><td>{WireName.Of(p.Standing)}</td><td>{p.From}</td><td>{p.Until?.ToString() ?? "—"}</td><td>{p.Claims.Count}</td></tr>"""))));
+            H($"""<tr><th scope="row">{r.Label}</th><td>{(p.Standing == Standing.Unknown ? "unknown (no data)" : WireName.Of(p.Standing))}</td><td>{p.From}</td><td>{p.Until?.ToString() ?? "—"}</td><td>{p.Claims.Count}</td></tr>"""))));
         return H($"""
             <figure class="timeline" id="{id}">
             <svg viewBox="0 0 {Width} {height}" width="100%" role="img" aria-labelledby="{id}-caption" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+            <defs><pattern id="{id}-nodata" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eeeeee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#a0a0a0" stroke-width="2"/></pattern></defs>
             {axis}{body}
             <line class="today" x1="{todayX:0.#}" y1="{AxisHeight - 6}" x2="{todayX:0.#}" y2="{height}"/>
             </svg>

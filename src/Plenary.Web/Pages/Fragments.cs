@@ -12,23 +12,12 @@ public static class Fragments
     public static string Field(JsonElement fact, string name) =>
         fact.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
-    /// <summary>A claim in a few words, as the CLI says it.</summary>
-    public static string Describe(ClaimView c)
-    {
-        var f = c.Fact;
-        string Get(string n) => Field(f, n);
-        return c.Type switch
-        {
-            ClaimType.Membership => $"{Get("state")} {Get("status")} in {Get("org")}" + (Get("date") is { Length: > 0 } d ? $" from {d}" : Get("as_of") is { Length: > 0 } a ? $" as of {a}" : ""),
-            ClaimType.Attendance => $"{Get("state")} {Get("attendance")} at the {Get("org")} meeting {Get("meeting_date")} {Get("place")}".TrimEnd(),
-            ClaimType.Meeting => $"{Get("org")} meeting {Get("date")} {Get("place")} ({Get("status")})",
-            ClaimType.Chair => $"{Get("state")}{(Get("person") is { Length: > 0 } p ? $" ({p})" : "")} chairs {(Get("body") is { Length: > 0 } b ? b : Get("org"))} {Get("date")}".TrimEnd(),
-            ClaimType.Statement => $"{Get("speaker")}: “{Get("quote")}”",
-            _ => WireName.Of(c.Type),
-        };
-    }
+    /// <summary>A claim in words, as the CLI says it (<see cref="Core.Claims.ClaimDescription"/>).</summary>
+    public static string Describe(ClaimView c) => c.Says;
 
-    public static Html Standing(Standing s) => H($"""<span class="badge st-{WireName.Of(s)}">{WireName.Of(s)}</span>""");
+    public static Html Standing(Standing s) => s == Core.Claims.Standing.Unknown
+        ? H($"""<span class="badge st-unknown" title="The registry has no data about this">unknown — no data</span>""")
+        : H($"""<span class="badge st-{WireName.Of(s)}">{WireName.Of(s)}</span>""");
 
     public static Html Review(ReviewState r) => H($"""<span class="review rv-{WireName.Of(r)}">{WireName.Of(r)}</span>""");
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
+using Plenary.Core.Standings;
 using Plenary.Store;
 using Plenary.Store.Queries;
 using Plenary.Web.Accounts;
@@ -133,7 +134,7 @@ public static class PageEndpoints
             var q = new RegistryQueries(s);
             var members = q.Members(org.Id, day);
             var histories = q.Histories(org.Id);
-            var rows = histories.Select(h => new TimelineRow(h.State.Value, c.StateName(h.State), $"/states/{h.State}", h.History.Periods,
+            var rows = histories.Select(h => new TimelineRow(h.State.Value, c.StateName(h.State), $"/states/{h.State}", q.Periods(h.History, org.Id, null),
                 p => $"/status?state={h.State}&org={org.Id}&on={Charts.Day(p.From.Start)}")).ToList();
             var timeline = Charts.Timeline("timeline", $"Standing of each state in the {org.Name} over time; today is marked with a line.", rows, today);
             var attendance = q.Attendance(org.Id);
@@ -149,13 +150,21 @@ public static class PageEndpoints
             var memberRows = Join(members.Members.Concat(members.Others).Select(m => H($"""
                 <tr><td><a href="/states/{m.State}">{m.Name}</a></td><td>{Standing(m.Standing)}</td><td>{m.Since?.ToString() ?? ""}{If(!m.Certain, H($" <small>(uncertain)</small>"))}</td><td><a href="/status?state={m.State}&amp;org={org.Id}&amp;on={Charts.Day(day)}">who says so</a></td></tr>
                 """)));
+            var ending = OrganizationStanding.Ending(org, c);
+            var memberNote = members.Ended is not null ? H($"""<p class="ended">No members on {Charts.Day(day)}: {ending}.</p>""")
+                : !members.Complete ? H($"""<p class="nodata">The registry's member list is not complete on {Charts.Day(day)} (no data): a state not listed may be a member it knows nothing about.</p>""")
+                : Empty;
+            var coverage = org.Coverage.Count == 0 ? H($"""<p class="nodata">Coverage: none — the registry has no complete member list of the {org.Name}; where no claim speaks, the standing is unknown (no data).</p>""")
+                : H($"""<p class="coverage">Complete member list: {string.Join("; ", org.Coverage.Select(cv => $"{cv.Period} ({c.FindSource(cv.SourceId)?.Title ?? cv.SourceId})"))}.</p>""");
+            var handover = ending is null ? Empty : H($"""<p class="handover">Handover: {ending}{Join(org.Successors.Select(sc => H($""" → <a href="/orgs/{sc}">{c.OrganizationName(sc)}</a>""")))}.{If(org.EndNote is not null, H($" <small>{org.EndNote}</small>"))}</p>""");
             var links = Join(org.Predecessors.Select(p => H($"""<a href="/orgs/{p}">{c.OrganizationName(p)}</a> """)));
             var succ = Join(org.Successors.Select(p => H($"""<a href="/orgs/{p}">{c.OrganizationName(p)}</a> """)));
             return H($"""
                 <h1>{org.Name} {If(org.Acronyms.Count > 0, H($"<small>{string.Join(", ", org.Acronyms)}</small>"))}</h1>
                 <p class="facts">Founded {org.Founded?.ToString() ?? "?"}{If(org.Dissolved is not null, H($", dissolved {org.Dissolved}"))} · headquarters {org.Headquarters ?? "?"}{If(org.Predecessors.Count > 0, H($" · predecessors {links}"))}{If(org.Successors.Count > 0, H($" · successors {succ}"))} · <a href="/api/v1/organizations/{org.Id}">JSON</a></p>
+                {handover}{coverage}
                 <section><h2>Membership over time</h2>{timeline}</section>
-                <section><h2>Members on {Charts.Day(day)}</h2>{Fragments.DayForm($"/orgs/{org.Id}", day)}
+                <section><h2>Members on {Charts.Day(day)}</h2>{Fragments.DayForm($"/orgs/{org.Id}", day)}{memberNote}
                 <table class="members"><thead><tr><th scope="col">State</th><th scope="col">Standing</th><th scope="col">Since</th><th scope="col">Sources</th></tr></thead><tbody>{memberRows}</tbody></table></section>
                 <section><h2>Attendance</h2>{matrix}</section>
                 <section><h2>Chairs by year</h2>{(chairs.Count == 0 ? H($"<p class=\"empty\">None recorded.</p>") : H($"<table class=\"chairs\"><tbody>{chairRows}</tbody></table>"))}</section>
@@ -182,17 +191,19 @@ public static class PageEndpoints
             var c = s.Catalog;
             var q = new RegistryQueries(s);
             var memberships = q.Memberships(state.Id);
-            var rows = memberships.Select(m => new TimelineRow(m.Org.Value, c.OrganizationName(m.Org), $"/orgs/{m.Org}", m.History.Periods,
+            var rows = memberships.Select(m => new TimelineRow(m.Org.Value, c.OrganizationName(m.Org), $"/orgs/{m.Org}", q.Periods(m.History, m.Org, null),
                 p => $"/status?state={state.Id}&org={m.Org}&on={Charts.Day(p.From.Start)}")).ToList();
             var chart = Charts.Timeline("memberships", $"{state.Name}'s standing in each organization over time.", rows, today);
-            var current = Join(memberships.Select(m => (m.Org, Day: m.History.On(day))).Where(m => m.Day.Standing != Core.Claims.Standing.NotMember).Select(m => H($"""
+            var handovers = Join(memberships.Select(m => c.FindOrganization(m.Org)).OfType<Organization>().Where(o => o.EndedOn() is not null && o.Successors.Count > 0)
+                .Select(o => H($"""<li><a href="/orgs/{o.Id}">{o.Name}</a> → {Join(o.Successors.Select(sc => H($"""<a href="/orgs/{sc}">{c.OrganizationName(sc)}</a> """)))}on {o.EndedOn()}: {OrganizationStanding.Ending(o, c)}</li>""")));
+            var current = Join(q.StandingsOf(state.Id, day).Where(m => m.Day.Standing != Core.Claims.Standing.NotMember).Select(m => H($"""
                 <tr><td><a href="/orgs/{m.Org}">{c.OrganizationName(m.Org)}</a></td><td>{Standing(m.Day.Standing)}</td><td>{m.Day.Since?.ToString() ?? ""}</td><td><a href="/status?state={state.Id}&amp;org={m.Org}&amp;on={Charts.Day(day)}">who says so</a></td></tr>
                 """)));
             var persons = Join(c.Persons.Where(p => p.State == state.Id).Select(p => H($"""<li><a href="/persons/{p.Id}">{p.Name}</a></li>""")));
             return (state.Name, H($"""
                 <h1>{state.Name} <small><code>{state.Id}</code></small></h1>
                 <p class="facts">{state.OfficialName ?? state.Name}{If(state.Capital is not null, H($" · capital {state.Capital}"))}{If(state.CowCode is not null, H($" · COW {state.CowCode}"))}{If(state.Until is not null, H($" · until {state.Until}"))} · <a href="/api/v1/states/{state.Id}">JSON</a></p>
-                <section><h2>Memberships over time</h2>{chart}</section>
+                <section><h2>Memberships over time</h2>{chart}{If(handovers.Value.Length > 0, H($"<h3>Handovers</h3><ul class=\"handovers\">{handovers}</ul>"))}</section>
                 <section><h2>Standings on {Charts.Day(day)}</h2>{Fragments.DayForm($"/states/{state.Id}", day)}
                 <table><thead><tr><th scope="col">Organization</th><th scope="col">Standing</th><th scope="col">Since</th><th scope="col">Sources</th></tr></thead><tbody>{current}</tbody></table></section>
                 {If(persons.Value.Length > 0, H($"<section><h2>Persons</h2><ul>{persons}</ul></section>"))}
@@ -211,12 +222,13 @@ public static class PageEndpoints
             var st = Inputs.State(c, state, "state");
             var o = Inputs.Org(c, org, "org");
             var report = new RegistryQueries(s).Status(st, o, day, known);
+            var why = OrganizationStanding.Explain(report.Basis, c.FindOrganization(o), c, day);
             var conflicts = Join(report.Conflicts.Select(x => H($"""<li>{x.Reason}</li>""")));
             var title = $"{c.StateName(st)} in the {c.OrganizationName(o)} on {Charts.Day(day)}";
             return (title, H($"""
                 <h1><a href="/states/{st}">{c.StateName(st)}</a> in the <a href="/orgs/{o}">{c.OrganizationName(o)}</a></h1>
                 {Fragments.DayForm("/status", day, ("state", st.Value), ("org", o.Value))}
-                <p class="status" data-standing="{WireName.Of(report.Standing)}">On {Charts.Day(day)}: {Standing(report.Standing)}{If(report.Since is not null, H($" since {report.Since}{(report.SinceAsserted ? " (at the latest)" : "")}"))}{If(!report.Certain, H($" <small>(uncertain: the change's date is imprecise)</small>"))}</p>
+                <p class="status" data-standing="{WireName.Of(report.Standing)}" data-basis="{WireName.Of(report.Basis)}">On {Charts.Day(day)}: {Standing(report.Standing)}{If(report.Since is not null && report.Basis == StandingBasis.Claims, H($" since {report.Since}{(report.SinceAsserted ? " (at the latest)" : "")}"))}{If(why is not null, H($" — {why}"))}{If(!report.Certain && report.Basis != StandingBasis.NoData, H($" <small>(uncertain: the change's date is imprecise)</small>"))}</p>
                 <p>De jure member: <strong>{(report.DeJureMember ? "yes" : "no")}</strong> · participating: <strong>{(report.Participating ? "yes" : "no")}</strong>{If(known is not null, H($" · as the registry knew it at {known:yyyy-MM-dd HH:mm} UTC"))}</p>
                 <section><h2>Who says so</h2>{ClaimTable(report.Claims)}</section>
                 {If(report.Conflicts.Count > 0, H($"<section><h2>Conflicting sources</h2><ul>{conflicts}</ul></section>"))}

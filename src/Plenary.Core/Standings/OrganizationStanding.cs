@@ -1,0 +1,149 @@
+using Plenary.Core.Claims;
+using Plenary.Core.Registry;
+using Plenary.Core.Time;
+
+namespace Plenary.Core.Standings;
+
+/// <summary>What speaks for a standing on a day.</summary>
+public enum StandingBasis
+{
+    /// <summary>Claims about the state and the organization.</summary>
+    Claims,
+    /// <summary>No claim, but the organization's member list is complete then (its coverage): not a member.</summary>
+    CompleteList,
+    /// <summary>The organization did not exist yet.</summary>
+    NotFounded,
+    /// <summary>The organization had ended (dissolved or superseded): every membership ended with it.</summary>
+    OrganizationEnded,
+    /// <summary>Nothing: no claim, and the organization's coverage does not reach the day. The standing is unknown.</summary>
+    NoData,
+}
+
+/// <summary>
+/// A state's standing in an organization as the registry can vouch for it: the claims (<see cref="StandingDerivation"/>)
+/// bounded by the organization's own facts.
+/// <list type="bullet">
+/// <item>From the day the organization ended (dissolved or superseded) the state is not a member, whatever the claims said before.</item>
+/// <item>Where a claim speaks, its standing holds.</item>
+/// <item>Where none speaks: before the organization was founded, not a member; inside a coverage period (a complete member
+///   list), not a member; otherwise <see cref="Standing.Unknown"/> — no data is not a "no".</item>
+/// </list>
+/// <paramref name="coverageKnown"/> is false when reading the registry as it was before the organization's coverage was
+/// recorded (<c>--known-at</c> before the registry was loaded): then coverage speaks for nothing.
+/// </summary>
+public static class OrganizationStanding
+{
+    public static StandingOnDay On(StandingHistory history, Organization? org, DateOnly day, bool coverageKnown = true)
+    {
+        var claimed = history.On(day);
+        if (org?.EndedOn() is { } end && day >= end.Start)
+        {
+            // "Dissolved in 1991": until the year is out, what the claims say may still hold, but no longer surely.
+            if (day <= end.End && end.Precision != DatePrecision.Day && claimed.Basis == StandingBasis.Claims) return claimed with { Certain = false };
+            return new StandingOnDay(day, Standing.NotMember, end, false, end.Precision == DatePrecision.Day || day > end.End, [], [], StandingBasis.OrganizationEnded);
+        }
+        // A source that says it does not know (COW's -9) is not overruled by a complete list.
+        if (claimed.Basis != StandingBasis.NoData || org is null || history.PeriodOn(day) is not null) return claimed;
+        if (org.Founded is { } founded && day < founded.Start && coverageKnown)
+            return new StandingOnDay(day, Standing.NotMember, null, false, true, [], [], StandingBasis.NotFounded);
+        if (coverageKnown && org.CoverageOn(day) is { } coverage)
+            return new StandingOnDay(day, Standing.NotMember, null, false, coverage.Period.SurelyContains(day), [], [], StandingBasis.CompleteList);
+        return claimed;
+    }
+
+    /// <summary>
+    /// The standing over time from <paramref name="from"/> up to (not including) <paramref name="until"/>, as consecutive
+    /// periods with what speaks for each: the claims' periods cut at the organization's end, and between them "not a member"
+    /// (before founding, inside coverage, after the end) or "unknown" (no data). Charts draw every period, unknown ones as such.
+    /// </summary>
+    public static IReadOnlyList<KnownPeriod> Periods(StandingHistory history, Organization? org, DateOnly from, DateOnly until, bool coverageKnown = true)
+    {
+        // The standing can change only at these days; between two of them it is the standing on the first.
+        var marks = new SortedDictionary<DateOnly, EdtfDate>();
+        void Mark(DateOnly d, EdtfDate as_)
+        {
+            if (d <= from || d >= until) return;
+            if (!marks.TryGetValue(d, out var prior) || as_.Precision > prior.Precision) marks[d] = as_;
+        }
+        foreach (var p in history.Periods)
+        {
+            Mark(p.From.Start, p.From);
+            if (p.Until is { } u) Mark(u.Start, u);
+        }
+        if (org is not null)
+        {
+            if (org.Founded is { } f) Mark(f.Start, f);
+            if (org.EndedOn() is { } e)
+            {
+                Mark(e.Start, e);
+                if (e.Precision != DatePrecision.Day) Mark(e.End.AddDays(1), EdtfDate.Of(e.End.AddDays(1)));
+            }
+            if (coverageKnown)
+                foreach (var c in org.Coverage)
+                {
+                    if (c.Period.From is { } cf) Mark(cf.Start, cf);
+                    // The day after a coverage ends is no date of a source's: a claim's own date on that day is shown instead.
+                    if (c.Period.To is { } ct && ct.End < DateOnly.MaxValue && !marks.ContainsKey(ct.End.AddDays(1))) Mark(ct.End.AddDays(1), EdtfDate.Of(ct.End.AddDays(1)));
+                }
+        }
+        var starts = new List<(DateOnly Day, EdtfDate Date)> { (from, EdtfDate.Of(from)) };
+        starts.AddRange(marks.Select(kv => (kv.Key, kv.Value)));
+        var result = new List<KnownPeriod>();
+        for (int i = 0; i < starts.Count; i++)
+        {
+            var (day, date) = starts[i];
+            var on = On(history, org, day, coverageKnown);
+            EdtfDate? next = i + 1 < starts.Count ? starts[i + 1].Date : null;
+            // A period that began before the chart keeps its own start (so "since 1945-10-24" is not "since the chart's first day").
+            var start = i == 0 && on.Basis == StandingBasis.Claims && on.Since is { } since ? since : date;
+            if (result.Count > 0 && result[^1] is var last && last.Standing == on.Standing && last.Basis == on.Basis
+                && last.Claims.SequenceEqual(on.Claims))
+            {
+                result[^1] = last with { Until = next };
+                continue;
+            }
+            result.Add(new KnownPeriod(on.Standing, start, next, on.SinceAsserted, on.Basis, on.Claims));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Why the standing is what it is, in words, when claims are not the reason: "no data: …", "the … ended on …".
+    /// Null when claims speak.
+    /// </summary>
+    public static string? Explain(StandingBasis basis, Organization? org, Catalog catalog, DateOnly? on = null) => basis switch
+    {
+        StandingBasis.NoData => $"no data: no claim says what it was then, and the registry's member list of the {org?.Name ?? "organization"} is not complete then",
+        StandingBasis.CompleteList => $"not on the member list of the {org?.Name}, which is complete then"
+            + ((on is { } d ? org?.CoverageOn(d) : org?.Coverage.FirstOrDefault()) is { } c && catalog.FindSource(c.SourceId) is { } s ? $" ({s.Title})" : ""),
+        StandingBasis.NotFounded => $"the {org?.Name} was founded on {org?.Founded}",
+        StandingBasis.OrganizationEnded when org is not null => Ending(org, catalog),
+        _ => null,
+    };
+
+    /// <summary>"the Eurasian Economic Community ended on 2015-01-01 (dissolved; succeeded by the Eurasian Economic Union)".</summary>
+    public static string? Ending(Organization org, Catalog catalog)
+    {
+        if (org.EndedOn() is not { } end) return null;
+        var how = org.Dissolved is { } d && d == end ? "dissolved" : "superseded";
+        var successors = org.Successors.Count > 0 ? $"; succeeded by the {string.Join(" and the ", org.Successors.Select(catalog.OrganizationName))}" : "";
+        return $"the {org.Name} ended on {end} ({how}{successors})";
+    }
+
+    /// <summary>
+    /// The whole timeline: from the earliest of the organization's founding, its first coverage and the first claim, to an
+    /// open end. Empty when nothing at all is known.
+    /// </summary>
+    public static IReadOnlyList<KnownPeriod> Periods(StandingHistory history, Organization? org, bool coverageKnown = true)
+    {
+        var starts = history.Periods.Select(p => p.From.Start).ToList();
+        if (history.Periods.Count == 0 && org is null) return [];
+        if (org?.Founded is { } f) starts.Add(f.Start);
+        if (coverageKnown && org is not null) starts.AddRange(org.Coverage.Select(c => c.Period.From?.Start).OfType<DateOnly>());
+        if (starts.Count == 0) return [];
+        return Periods(history, org, starts.Min(), DateOnly.MaxValue, coverageKnown);
+    }
+}
+
+/// <summary>A stretch of time with one standing and what speaks for it (see <see cref="OrganizationStanding.Periods"/>).</summary>
+public sealed record KnownPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, StandingBasis Basis, IReadOnlyList<Claim> Claims);
