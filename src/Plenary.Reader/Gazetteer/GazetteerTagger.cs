@@ -52,8 +52,75 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             var chosen = candidates.Where(b => b.Org == org).Distinct().ToList();
             found[k] = m with { Org = org, Body = chosen[0], Bodies = chosen };
         }
+        found = AddDefinedOrganizations(doc, found);
         doc.Mentions = found;
         AddOrganizationRefs(doc);
+    }
+
+    /// <summary>Head nouns of an organization's name: "Union of South American Nations", "Andean Community".</summary>
+    private static readonly HashSet<string> OrgHeads = new(StringComparer.Ordinal)
+    {
+        "union", "organization", "organisation", "community", "alliance", "league", "association", "council", "nations", "bank",
+        "forum", "group", "movement", "agency", "pact", "cooperation", "co-operation", "commonwealth", "conference", "partnership",
+        "secretariat", "commission", "initiative", "zone", "area", "market", "institute", "fund",
+    };
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "on", "&", "-" };
+
+    /// <summary>
+    /// An organization the registry does not hold yet, defined in the text: a capitalized name with an organization's head
+    /// noun followed by its acronym in parentheses ("the Union of South American Nations (UNASUR)"). The name and every later
+    /// use of the acronym become mentions of the organization, whose id is the acronym in lower case (claims.md).
+    /// </summary>
+    private static List<Mention> AddDefinedOrganizations(Document doc, List<Mention> found)
+    {
+        var covered = new bool[doc.Tokens.Count];
+        foreach (var m in found) for (int t = m.First; t < m.End; t++) covered[t] = true;
+        Dictionary<string, OrgId>? defined = null;
+        var added = new List<Mention>();
+        for (int i = 2; i + 1 < doc.Tokens.Count; i++)
+        {
+            if (doc.Lower[i - 1] != "(" || doc.Lower[i + 1] != ")" || covered[i] || !IsAcronym(doc, i)) continue;
+            var acronym = doc.TokenText(i);
+            if (!OrgId.TryParse(acronym.ToLowerInvariant(), out var id)) continue;
+            // the name: capitalized words (and connectors) right before the parenthesis, ending in a head noun or containing one
+            int start = i - 1;
+            bool head = false;
+            for (int k = i - 2; k >= 0 && i - 2 - k < 10; k--)
+            {
+                if (covered[k]) break;
+                bool cap = doc.IsCapitalized(k) && doc.Tokens[k].Kind == TokenKind.Word;
+                if (!cap && !NameConnectors.Contains(doc.Lower[k])) break;
+                if (cap) { start = k; if (OrgHeads.Contains(doc.Lower[k])) head = true; }
+            }
+            if (!head || start >= i - 1 || i - 1 - start < 2) continue;
+            (defined ??= new(StringComparer.Ordinal))[acronym] = id;
+            added.Add(new Mention(start, i - 1, doc.Tokens[start].Start, doc.Tokens[i - 2].End, MentionKind.Organization, Org: id));
+            for (int t = start; t < i - 1; t++) covered[t] = true;
+        }
+        if (defined is null) return found;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+            if (!covered[i] && doc.Tokens[i].Kind == TokenKind.Word && defined.TryGetValue(doc.TokenText(i), out var id))
+            {
+                added.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.Organization, Org: id));
+                covered[i] = true;
+            }
+        found.AddRange(added);
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        return found;
+    }
+
+    private static bool IsAcronym(Document doc, int i)
+    {
+        var span = doc.Text.AsSpan(doc.Tokens[i].Start, doc.Tokens[i].Length);
+        if (span.Length is < 2 or > 10) return false;
+        int upper = 0;
+        foreach (var c in span)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (!char.IsDigit(c) && c != '-') return false;
+        }
+        return upper >= 2;
     }
 
     private static bool CaseFits(Document doc, int first, int end, GazetteerEntry e)

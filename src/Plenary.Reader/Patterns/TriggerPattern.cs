@@ -98,6 +98,8 @@ public sealed class TriggerPattern
             case Slot.Org:
             {
                 int k = doc.Lower[t] == "the" ? t + 1 : t;
+                // "quit the then Organisation of African Unity", "the former bloc"
+                if (k < end && doc.Lower[k] is "then" or "former" or "now-defunct") k++;
                 if (doc.MentionStartingAt(k) is { } o && o.IsOrg) { m.Org = o; return o.End; }
                 return t;
             }
@@ -105,6 +107,8 @@ public sealed class TriggerPattern
             {
                 int before = m.States.Count;
                 int k = StateGroup(doc, t, end, m.States);
+                // "suspended the country", "the three countries were invited": a phrase that refers back to states named before
+                if (k == t) k = Chunks.Coordination.Anaphor(doc, t, end, m.States);
                 added = m.States.Count - before;
                 return k;
             }
@@ -136,9 +140,10 @@ public sealed class TriggerPattern
         while (true)
         {
             int k = first - 1;
+            if (k >= sentenceFirst && doc.Lower[k] == "the") k--;
             if (k >= sentenceFirst && doc.Lower[k] is "and" or "&") k--;
             if (k >= sentenceFirst && doc.Lower[k] == ",") k--;
-            if (k < sentenceFirst || k == first - 1) break;
+            if (k < sentenceFirst || k == first - 1 || (k == first - 2 && doc.Lower[first - 1] == "the")) break;
             Mention? prev = null;
             for (int b = k; b >= sentenceFirst && k - b < 8; b--)
                 if (doc.MentionStartingAt(b) is { } m) { prev = m.End == k + 1 ? m : null; break; }
