@@ -67,7 +67,8 @@ public sealed class PersonRecognizer
 
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
-            if (covered[i] || !IsNameToken(doc, i)) continue;
+            // a title is never a name's first word: "Chancellor Olaf Scholz" is the title and the name
+            if (covered[i] || !IsNameToken(doc, i) || (lexicons.Titles.TryGetValue(doc.Lower[i], out var titleHead) && titleHead)) continue;
             int end = i + 1;
             while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
                    && doc.SentenceOf[end] == doc.SentenceOf[i]
