@@ -100,7 +100,21 @@ public sealed class TriggerPattern
                 int k = doc.Lower[t] == "the" ? t + 1 : t;
                 // "quit the then Organisation of African Unity", "the former bloc"
                 if (k < end && doc.Lower[k] is "then" or "former" or "now-defunct") k++;
-                if (doc.MentionStartingAt(k) is { } o && o.IsOrg) { m.Org = o; return o.End; }
+                // "the 10-member regional bloc": a few modifiers before a noun that refers back to the organization
+                if (k > t && doc.MentionStartingAt(k) is null)
+                    for (int j = k + 1; j < Math.Min(end, k + 5); j++)
+                    {
+                        if (doc.Tokens[j - 1].Kind is TokenKind.Punct or TokenKind.Quote && doc.Lower[j - 1] != "-") break;
+                        if (doc.MentionStartingAt(j) is { Kind: MentionKind.OrganizationRef }) { k = j; break; }
+                    }
+                if (doc.MentionStartingAt(k) is { } o && o.IsOrg)
+                {
+                    m.Org = o;
+                    // "the African Union (AU)": the acronym in parentheses belongs to the name
+                    int after = o.End;
+                    if (after + 2 < end && doc.Lower[after] == "(" && doc.MentionStartingAt(after + 1) is { IsOrg: true } a && a.End < end && doc.Lower[a.End] == ")") after = a.End + 1;
+                    return after;
+                }
                 return t;
             }
             default:

@@ -72,8 +72,9 @@ public sealed class PersonRecognizer
             int end = i + 1;
             while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
                    && doc.SentenceOf[end] == doc.SentenceOf[i]
-                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))))
-                end++;
+                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
+                       || (Hyphen(doc, end) && !covered[end + 1])))
+                end += Hyphen(doc, end) ? 2 : 1;
             var name = string.Join(' ', Enumerable.Range(i, end - i).Select(doc.TokenText));
             int entity = FindEntity(entities, name, suffixes);
             if (end - i == 1 && entity < 0)
@@ -122,6 +123,11 @@ public sealed class PersonRecognizer
         doc.Mentions = all;
         doc.Entities = entities;
     }
+
+    /// <summary>A hyphen joining two name parts with no space ("Kassym-Jomart", "Al-Ibrahim"): token <paramref name="i"/> is the hyphen.</summary>
+    private static bool Hyphen(Document doc, int i) =>
+        i + 1 < doc.Tokens.Count && doc.Lower[i] is "-" or "‐" && doc.Tokens[i].Start == doc.Tokens[i - 1].End && doc.Tokens[i + 1].Start == doc.Tokens[i].End
+        && doc.Tokens[i + 1].Kind == TokenKind.Word && (char.IsUpper(doc.Text[doc.Tokens[i + 1].Start]) || doc.Lower[i - 1] is "al" or "el" or "bin");
 
     private static bool IsNameToken(Document doc, int i)
     {
