@@ -155,7 +155,23 @@ public sealed class PersonRecognizer
             for (int k = 0; k < words.Length; k++) suffixes[string.Join(' ', words[k..])] = e;
         }
         suffixes["\0count"] = entities.Count;
-        return suffixes.TryGetValue(NameFolding.Fold(name), out var found) ? found : -1;
+        if (suffixes.TryGetValue(NameFolding.Fold(name), out var found)) return found;
+        // "Anwar said" after "Anwar Ibrahim": a single word that is the given name of exactly one person named before
+        // (names whose family name comes first, or is a patronymic, are referred to by the first word)
+        if (!name.Contains(' ', StringComparison.Ordinal))
+        {
+            var folded = NameFolding.Fold(name);
+            int match = -1;
+            for (int e = 0; e < entities.Count; e++)
+            {
+                var words = NameFolding.Fold(entities[e].Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < 2 || words[0] != folded) continue;
+                if (match >= 0 && !string.Equals(entities[match].Name, entities[e].Name, StringComparison.Ordinal)) return -1;
+                match = e;
+            }
+            return match;
+        }
+        return -1;
     }
 
     private int FindCatalog(List<PersonEntity> entities, Document doc, string surname, int at)
