@@ -33,7 +33,7 @@ public sealed class AttendanceRules(Lexicons lexicons)
                     person = doc.MentionStartingAt(match.End) is { Kind: MentionKind.Person } p ? p : null;
                     subjects = person is { State: not null } ? [person] : cx.StatesAfter(match.End, 4);
                     // "brought together leaders from across the region, including A, B and C": the list after the trigger
-                    if (ListAfter(cx, match.End, sentence.End) is { Count: > 1 } list) { subjects = list; person = null; }
+                    if (ListAfter(cx, match.End, sentence.End) is { Count: > 0 } list && (list.Count > 1 || subjects.Count == 0)) { subjects = list; person = null; }
                 }
                 else
                 {

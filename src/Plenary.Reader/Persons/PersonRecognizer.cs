@@ -50,6 +50,7 @@ public sealed class PersonRecognizer
         "african", "european", "asian", "world", "international", "national", "regional", "global", "dear", "please", "powered",
         "prime", "foreign", "minister", "president", "vice", "deputy", "head", "chief", "mr", "mrs", "ms", "dr", "pm", "agreement",
         "law", "treaties", "economic", "cooperation", "co-operation", "defence", "defense", "affairs", "external", "internal",
+        "energy", "mineral", "resources", "finance", "trade", "justice", "interior", "planning", "economy", "development",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "von", "van", "der", "bin", "al", "el", "la", "le", "di" };
@@ -75,7 +76,8 @@ public sealed class PersonRecognizer
                    && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
                        || (Hyphen(doc, end) && !covered[end + 1])))
                 end += Hyphen(doc, end) ? 2 : 1;
-            var name = string.Join(' ', Enumerable.Range(i, end - i).Select(doc.TokenText));
+            // tokens joined as the text joins them: a space between words, none around a name's hyphen
+            var name = string.Concat(Enumerable.Range(i, end - i).Select(k => k > i && doc.Tokens[k].Start > doc.Tokens[k - 1].End ? " " + doc.TokenText(k) : doc.TokenText(k)));
             int entity = FindEntity(entities, name, suffixes);
             if (end - i == 1 && entity < 0)
             {

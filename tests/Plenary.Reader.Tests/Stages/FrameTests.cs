@@ -55,4 +55,41 @@ public sealed class FrameTests
         var facts = Facts("Kyrgyzstan left the Organization for Security and Cooperation in Europe in 2022.");
         Assert.Contains(facts, f => f is MembershipFact { Org.Value: "osce", State.Value: "KGZ" });
     }
+
+    [Theory]
+    [InlineData("Gabon said it had stopped paying dues after effectively suspending its membership in the Economic Community of Central African States.", "GAB", "eccas", Standing.ParticipationFrozen)]
+    [InlineData("Moldova intends to withdraw from the Commonwealth of Independent States, its foreign minister said.", "MDA", "cis", Standing.WithdrawalAnnounced)]
+    public void Own_steps_and_intentions_announced_are_membership(string text, string state, string org, Standing status) =>
+        Assert.Contains(Facts(text), f => f is MembershipFact m && m.State.Value == state && m.Org.Value == org && m.Status == status);
+
+    [Fact]
+    public void In_the_absence_of_a_leader_the_state_is_absent()
+    {
+        var facts = Facts("The Mercosur summit in Asuncion on Monday went ahead in the absence of Brazilian President Ana Costa.");
+        var a = Assert.Single(facts.OfType<AttendanceFact>());
+        Assert.Equal(("BRA", AttendanceKind.Absent, "Ana Costa"), (a.State.Value, a.Attendance, a.Person));
+    }
+
+    [Fact]
+    public void An_invitation_to_attend_is_no_attendance_of_the_host()
+    {
+        var facts = Facts("The Arab League summit opens in Cairo on Friday. Egypt invited Iran to attend the summit.");
+        Assert.DoesNotContain(facts, f => f is AttendanceFact { State.Value: "EGY" });
+    }
+
+    [Fact]
+    public void A_speaker_named_later_by_the_given_name_alone_and_a_tweet_are_statements()
+    {
+        var facts = Facts("Malaysian Prime Minister Amir Hakim opened the ASEAN summit.\n“Our region is one family,” Amir said.\n“The hard work of the presidency starts today,” Belgian Prime Minister Jan De Smet tweeted.");
+        var st = facts.OfType<StatementFact>().ToList();
+        Assert.Contains(st, s => s.Speaker == "Amir Hakim" && s.SpeakerState?.Value == "MYS");
+        Assert.Contains(st, s => s.Speaker == "Jan De Smet" && s.SpeakerState?.Value == "BEL");
+    }
+
+    [Fact]
+    public void A_hyphenated_given_name_stays_whole()
+    {
+        var facts = Facts("“We stay in the union for good,” Kazakh President Kassym-Jomart Tokayev said on Monday.");
+        Assert.Contains(facts, f => f is StatementFact { Speaker: "Kassym-Jomart Tokayev" });
+    }
 }
