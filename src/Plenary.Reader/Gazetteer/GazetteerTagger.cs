@@ -75,7 +75,9 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
     private static List<Mention> AddDefinedOrganizations(Document doc, List<Mention> found)
     {
         var covered = new bool[doc.Tokens.Count];
-        foreach (var m in found) for (int t = m.First; t < m.End; t++) covered[t] = true;
+        var coveredBy = new int[doc.Tokens.Count];
+        for (int x = 0; x < found.Count; x++) for (int t = found[x].First; t < found[x].End; t++) { covered[t] = true; coveredBy[t] = x; }
+        var absorbed = new HashSet<int>();
         Dictionary<string, OrgId>? defined = null;
         var added = new List<Mention>();
         for (int i = 2; i + 1 < doc.Tokens.Count; i++)
@@ -86,14 +88,25 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             // the name: capitalized words (and connectors) right before the parenthesis, ending in a head noun or containing one
             int start = i - 1;
             bool head = false;
+            var inside = new List<int>();
             for (int k = i - 2; k >= 0 && i - 2 - k < 10; k--)
             {
-                if (covered[k]) break;
+                // a demonym or a state inside the name ("Union of South American Nations") is part of it
+                if (covered[k])
+                {
+                    var c = found[coveredBy[k]];
+                    if (c.Kind is not (MentionKind.Demonym or MentionKind.State) || !doc.IsCapitalized(c.First)) break;
+                    inside.Add(coveredBy[k]);
+                    start = c.First;
+                    k = c.First;
+                    continue;
+                }
                 bool cap = doc.IsCapitalized(k) && doc.Tokens[k].Kind == TokenKind.Word;
                 if (!cap && !NameConnectors.Contains(doc.Lower[k])) break;
                 if (cap) { start = k; if (OrgHeads.Contains(doc.Lower[k])) head = true; }
             }
             if (!head || start >= i - 1 || i - 1 - start < 2) continue;
+            absorbed.UnionWith(inside);
             (defined ??= new(StringComparer.Ordinal))[acronym] = id;
             added.Add(new Mention(start, i - 1, doc.Tokens[start].Start, doc.Tokens[i - 2].End, MentionKind.Organization, Org: id));
             for (int t = start; t < i - 1; t++) covered[t] = true;
@@ -105,6 +118,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
                 added.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.Organization, Org: id));
                 covered[i] = true;
             }
+        if (absorbed.Count > 0) found = found.Where((_, x) => !absorbed.Contains(x)).ToList();
         found.AddRange(added);
         found.Sort((a, b) => a.First.CompareTo(b.First));
         return found;

@@ -155,24 +155,19 @@ public sealed class PersonRecognizer
         {
             var words = NameFolding.Fold(entities[e].Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (int k = 0; k < words.Length; k++) suffixes[string.Join(' ', words[k..])] = e;
+            // the given name alone, kept under a key no name has ("\u0001" + word); -1 when two different persons share it
+            if (words.Length >= 2)
+            {
+                var key = "\u0001" + words[0];
+                if (!suffixes.TryGetValue(key, out var other)) suffixes[key] = e;
+                else if (other >= 0 && !string.Equals(entities[other].Name, entities[e].Name, StringComparison.Ordinal)) suffixes[key] = -1;
+            }
         }
         suffixes["\0count"] = entities.Count;
         if (suffixes.TryGetValue(NameFolding.Fold(name), out var found)) return found;
         // "Anwar said" after "Anwar Ibrahim": a single word that is the given name of exactly one person named before
         // (names whose family name comes first, or is a patronymic, are referred to by the first word)
-        if (!name.Contains(' ', StringComparison.Ordinal))
-        {
-            var folded = NameFolding.Fold(name);
-            int match = -1;
-            for (int e = 0; e < entities.Count; e++)
-            {
-                var words = NameFolding.Fold(entities[e].Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length < 2 || words[0] != folded) continue;
-                if (match >= 0 && !string.Equals(entities[match].Name, entities[e].Name, StringComparison.Ordinal)) return -1;
-                match = e;
-            }
-            return match;
-        }
+        if (!name.Contains(' ', StringComparison.Ordinal) && suffixes.TryGetValue("\u0001" + NameFolding.Fold(name), out var given)) return given;
         return -1;
     }
 

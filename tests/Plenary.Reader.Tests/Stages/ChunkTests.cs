@@ -60,6 +60,13 @@ public sealed class ChunkTests
         Assert.Contains(facts, f => f is MembershipFact { Org.Value: "pfcc", State.Value: "BRA", Status: Standing.Withdrawn });
     }
 
+    [Fact]
+    public void A_defined_organization_keeps_the_demonym_inside_its_name()
+    {
+        var facts = Facts("Argentina quit the Council of South American Ports (CSAP) in 2018.");
+        Assert.Contains(facts, f => f is MembershipFact { Org.Value: "csap", State.Value: "ARG", Status: Standing.Withdrawn });
+    }
+
     [Theory]
     [InlineData("The Association of Southeast Asian Nations welcomed Cambodia as its tenth member.", "KHM", "asean")]
     [InlineData("Ethiopia was formally accepted as a full member of the African Union, officials said.", "ETH", "au")]
