@@ -99,6 +99,9 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     public bool Hedged(int first, int window = 6)
     {
         var s = SentenceOfToken(first);
+        // "would have left regardless": a counterfactual, not a report
+        if (first - 2 >= s.First && Doc.Lower[first - 1] == "have" && Doc.Lower[first - 2] is "would" or "could" or "might" or "should") return true;
+        if (first - 1 >= s.First && Doc.Lower[first] == "have" && Doc.Lower[first - 1] is "would" or "could" or "might" or "should") return true;
         for (int k = first - 1; k >= s.First && first - k <= window; k--)
         {
             var w = Doc.Lower[k];
@@ -157,7 +160,21 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 return result;
             }
             // "since it quit the bloc": a pronoun subject right before the trigger is not resolved here (precision first)
-            if (Doc.Lower[k] is "it" or "they" && token - k <= 3 && Doc.QuoteOf[k] < 0) return result;
+            if (Doc.Lower[k] is "it" or "they" && token - k <= 3 && Doc.QuoteOf[k] < 0)
+            {
+                // "… said (that) it would suspend …": the pronoun is the reporting clause's subject — a state, or an
+                // institution its demonym names ("the Indonesian Energy Ministry said it")
+                int v = k - 1;
+                if (v >= s.First && Doc.Lower[v] == "that") v--;
+                if (v >= s.First && Lexicons.SpeechVerbs.Contains(Doc.Lower[v]))
+                    for (int b = v - 1; b >= Math.Max(s.First, v - 6); b--)
+                        if (Doc.MentionStartingAt(b) is { State: not null } subj && subj.Kind is MentionKind.State or MentionKind.Demonym or MentionKind.Capital or MentionKind.Metonym)
+                        {
+                            result.Add(subj);
+                            break;
+                        }
+                return result;
+            }
             var m = MentionEndingAt(k);
             if (m is null) continue;
             // "ADDIS ABABA - …": a dateline names where the report was filed, not an actor

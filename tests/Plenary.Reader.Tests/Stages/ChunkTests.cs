@@ -76,6 +76,13 @@ public sealed class ChunkTests
     public void Admissions_nominalizations_and_readmissions_are_membership(string text, string state, string org) =>
         Assert.Contains(Facts(text), f => f is MembershipFact m && m.State.Value == state && m.Org.Value == org && m.Status == Standing.Member);
 
+    [Fact]
+    public void It_after_a_reporting_clause_is_the_reporting_subject()
+    {
+        var facts = Facts("After the meeting, the Nigerian Foreign Ministry said it would suspend its ECOWAS membership.");
+        Assert.Contains(facts, f => f is MembershipFact { State.Value: "NGA", Org.Value: "ecowas", Status: Standing.ParticipationFrozen });
+    }
+
     [Theory]
     [InlineData("Ukraine renewed its bid to join NATO.")]
     [InlineData("Since it quit the bloc in 2019, the country has traded less. Brazil is large.")]
