@@ -193,7 +193,8 @@ public sealed class ChairRules(Lexicons lexicons)
                 var states = role switch
                 {
                     "slot" => match.States,
-                    "apposition" => cx.Apposition(match.First),
+                    "apposition" => cx.Apposition(AppositionHead(doc, match.First, sentence.First)),
+                    "possessor" => cx.MentionEndingAt(match.First - 1) is { IsStateActor: true } owner ? [owner] : [],
                     _ => cx.StatesBefore(match.First, allowPersons: true, out person),
                 };
                 if (role == "apposition" && states.Count == 0) states = cx.StatesBefore(match.First, allowPersons: true, out person);
@@ -207,6 +208,14 @@ public sealed class ChairRules(Lexicons lexicons)
                     claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, name, date, ChairScope.Term),
                         [cx.SentenceSpan(sentence)], modality, "chair:" + pattern.Source, cx.Words(match.First, match.End)));
             }
+    }
+
+    /// <summary>The first word of the noun phrase a trigger heads: "the current rotating" before "chair country".</summary>
+    private static int AppositionHead(Document doc, int first, int sentenceFirst)
+    {
+        int k = first;
+        while (k - 1 >= sentenceFirst && doc.Lower[k - 1] is "the" or "current" or "rotating" or "annual" or "new" or "outgoing") k--;
+        return k;
     }
 
     private static Mention? LastPerson(Document doc, int before) =>
