@@ -42,6 +42,7 @@ public sealed class Lexicons
     public IReadOnlyList<string[]> Cities { get; } = Lexicon.Rows("cities");
     public IReadOnlyList<string[]> Membership { get; } = Lexicon.Rows("membership");
     public IReadOnlyList<string[]> Attendance { get; } = Lexicon.Rows("attendance");
+    public IReadOnlyList<string[]> Chair { get; } = Lexicon.Rows("chair");
 
     public static Lexicons Default { get; } = new();
 }

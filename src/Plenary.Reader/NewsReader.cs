@@ -51,7 +51,7 @@ public sealed class NewsReader
     private readonly QuoteTagger _quotes;
     private readonly MembershipRules _membership;
     private readonly AttendanceRules _attendance;
-    private readonly ChairRules _chairs = new();
+    private readonly ChairRules _chairs;
     private readonly StatementRules _statements = new();
 
     public NewsReader(Catalog catalog, Lexicons? lexicons = null)
@@ -63,6 +63,7 @@ public sealed class NewsReader
         _quotes = new QuoteTagger(_lexicons);
         _membership = new MembershipRules(_lexicons);
         _attendance = new AttendanceRules(_lexicons);
+        _chairs = new ChairRules(_lexicons);
     }
 
     /// <summary>The names of the stages, in the order they run.</summary>

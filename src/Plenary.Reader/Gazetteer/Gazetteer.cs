@@ -73,6 +73,15 @@ public sealed class Gazetteer
     private static IEnumerable<string> Variants(string name)
     {
         yield return name;
+        // "Co-operation" and "Cooperation" (and both with the other spelling of "Organisation")
+        foreach (var (a, b) in new[] { ("Co-operation", "Cooperation"), ("Cooperation", "Co-operation") })
+            if (name.Contains(a, StringComparison.Ordinal))
+            {
+                var v = name.Replace(a, b, StringComparison.Ordinal);
+                yield return v;
+                if (v.Contains("Organization", StringComparison.Ordinal)) yield return v.Replace("Organization", "Organisation", StringComparison.Ordinal);
+                if (v.Contains("Organisation", StringComparison.Ordinal)) yield return v.Replace("Organisation", "Organization", StringComparison.Ordinal);
+            }
         if (name.Contains("Organization", StringComparison.Ordinal)) yield return name.Replace("Organization", "Organisation", StringComparison.Ordinal);
         if (name.Contains("Organisation", StringComparison.Ordinal)) yield return name.Replace("Organisation", "Organization", StringComparison.Ordinal);
         if (name.Contains("Defence", StringComparison.Ordinal)) yield return name.Replace("Defence", "Defense", StringComparison.Ordinal);

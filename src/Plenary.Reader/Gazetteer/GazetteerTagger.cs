@@ -52,8 +52,89 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             var chosen = candidates.Where(b => b.Org == org).Distinct().ToList();
             found[k] = m with { Org = org, Body = chosen[0], Bodies = chosen };
         }
+        found = AddDefinedOrganizations(doc, found);
         doc.Mentions = found;
         AddOrganizationRefs(doc);
+    }
+
+    /// <summary>Head nouns of an organization's name: "Union of South American Nations", "Andean Community".</summary>
+    private static readonly HashSet<string> OrgHeads = new(StringComparer.Ordinal)
+    {
+        "union", "organization", "organisation", "community", "alliance", "league", "association", "council", "nations", "bank",
+        "forum", "group", "movement", "agency", "pact", "cooperation", "co-operation", "commonwealth", "conference", "partnership",
+        "secretariat", "commission", "initiative", "zone", "area", "market", "institute", "fund",
+    };
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "on", "&", "-" };
+
+    /// <summary>
+    /// An organization the registry does not hold yet, defined in the text: a capitalized name with an organization's head
+    /// noun followed by its acronym in parentheses ("the Union of South American Nations (UNASUR)"). The name and every later
+    /// use of the acronym become mentions of the organization, whose id is the acronym in lower case (claims.md).
+    /// </summary>
+    private static List<Mention> AddDefinedOrganizations(Document doc, List<Mention> found)
+    {
+        var covered = new bool[doc.Tokens.Count];
+        var coveredBy = new int[doc.Tokens.Count];
+        for (int x = 0; x < found.Count; x++) for (int t = found[x].First; t < found[x].End; t++) { covered[t] = true; coveredBy[t] = x; }
+        var absorbed = new HashSet<int>();
+        Dictionary<string, OrgId>? defined = null;
+        var added = new List<Mention>();
+        for (int i = 2; i + 1 < doc.Tokens.Count; i++)
+        {
+            if (doc.Lower[i - 1] != "(" || doc.Lower[i + 1] != ")" || covered[i] || !IsAcronym(doc, i)) continue;
+            var acronym = doc.TokenText(i);
+            if (!OrgId.TryParse(acronym.ToLowerInvariant(), out var id)) continue;
+            // the name: capitalized words (and connectors) right before the parenthesis, ending in a head noun or containing one
+            int start = i - 1;
+            bool head = false;
+            var inside = new List<int>();
+            for (int k = i - 2; k >= 0 && i - 2 - k < 10; k--)
+            {
+                // a demonym or a state inside the name ("Union of South American Nations") is part of it
+                if (covered[k])
+                {
+                    var c = found[coveredBy[k]];
+                    if (c.Kind is not (MentionKind.Demonym or MentionKind.State) || !doc.IsCapitalized(c.First)) break;
+                    inside.Add(coveredBy[k]);
+                    start = c.First;
+                    k = c.First;
+                    continue;
+                }
+                bool cap = doc.IsCapitalized(k) && doc.Tokens[k].Kind == TokenKind.Word;
+                if (!cap && !NameConnectors.Contains(doc.Lower[k])) break;
+                if (cap) { start = k; if (OrgHeads.Contains(doc.Lower[k])) head = true; }
+            }
+            if (!head || start >= i - 1 || i - 1 - start < 2) continue;
+            absorbed.UnionWith(inside);
+            (defined ??= new(StringComparer.Ordinal))[acronym] = id;
+            added.Add(new Mention(start, i - 1, doc.Tokens[start].Start, doc.Tokens[i - 2].End, MentionKind.Organization, Org: id));
+            for (int t = start; t < i - 1; t++) covered[t] = true;
+        }
+        if (defined is null) return found;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+            if (!covered[i] && doc.Tokens[i].Kind == TokenKind.Word && defined.TryGetValue(doc.TokenText(i), out var id))
+            {
+                added.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.Organization, Org: id));
+                covered[i] = true;
+            }
+        if (absorbed.Count > 0) found = found.Where((_, x) => !absorbed.Contains(x)).ToList();
+        found.AddRange(added);
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        return found;
+    }
+
+    private static bool IsAcronym(Document doc, int i)
+    {
+        var span = doc.Text.AsSpan(doc.Tokens[i].Start, doc.Tokens[i].Length);
+        if (span.Length is < 2 or > 10) return false;
+        int upper = 0;
+        foreach (var c in span)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (!char.IsDigit(c) && c != '-') return false;
+        }
+        return upper >= 2;
     }
 
     private static bool CaseFits(Document doc, int first, int end, GazetteerEntry e)

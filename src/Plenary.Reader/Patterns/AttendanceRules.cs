@@ -32,8 +32,15 @@ public sealed class AttendanceRules(Lexicons lexicons)
                 {
                     person = doc.MentionStartingAt(match.End) is { Kind: MentionKind.Person } p ? p : null;
                     subjects = person is { State: not null } ? [person] : cx.StatesAfter(match.End, 4);
+                    // "brought together leaders from across the region, including A, B and C": the list after the trigger
+                    if (ListAfter(cx, match.End, sentence.End) is { Count: > 0 } list && (list.Count > 1 || subjects.Count == 0)) { subjects = list; person = null; }
                 }
-                else subjects = cx.StatesBefore(match.First, allowPersons: true, out person);
+                else
+                {
+                    subjects = cx.StatesBefore(match.First, allowPersons: true, out person);
+                    // "A, B and C will be in attendance": every item of the list the subject ends
+                    if ((person ?? subjects.LastOrDefault()) is { } last && ListEndingWith(cx, sentence, last) is { Count: > 1 } list) { subjects = list; person = null; }
+                }
                 // "lead the Indian delegation": the state is the delegation's
                 foreach (var w in match.WildTokens)
                     if (doc.MentionStartingAt(w) is { Kind: MentionKind.Demonym, State: not null } dm) subjects = [dm];
@@ -43,15 +50,56 @@ public sealed class AttendanceRules(Lexicons lexicons)
                     for (int k = match.End; k < Math.Min(sentence.End, match.End + 6); k++)
                         if (doc.MentionStartingAt(k) is { Kind: MentionKind.Person } stand) { person = stand; break; }
                 }
-                var personName = person is { Person: >= 0 } pm ? doc.Entities[pm.Person].Name : null;
                 var modality = meeting.Status == MeetingStatus.Scheduled || cx.FutureBefore(match.First, 3) ? Modality.Planned : Modality.Reported;
-                foreach (var s in subjects.Where(s => s.State is not null).Select(s => s.State!.Value).Distinct())
+                var date = meeting.Date ?? DatedTwin(meetings, meeting)?.Date;
+                foreach (var group in subjects.Where(s => s.State is not null).GroupBy(s => s.State!.Value))
                 {
-                    var fact = new AttendanceFact(s, meeting.Org, meeting.Date, meeting.Place, kind, personName);
+                    var s = group.Key;
+                    // the person who attended: the subject's own name when the list names one, else the single person found
+                    var who = group.FirstOrDefault(m => m.Kind == MentionKind.Person) ?? (person?.State == s || person?.State is null ? person : null);
+                    var personName = who is { Person: >= 0 } pm ? doc.Entities[pm.Person].Name : null;
+                    var fact = new AttendanceFact(s, meeting.Org, date, meeting.Place, kind, personName);
                     yield return new ProposedClaim(fact, [cx.SentenceSpan(sentence)], modality, "attendance:" + pattern.Source, cx.Words(match.First, match.End));
                 }
             }
         }
+    }
+
+    /// <summary>The same meeting named elsewhere with a date (the headline names it, the body dates it): same organization, no conflicting place.</summary>
+    private static MeetingRecord? DatedTwin(MeetingRules meetings, MeetingRecord meeting)
+    {
+        MeetingRecord? best = null;
+        foreach (var m in meetings.Meetings)
+        {
+            if (m == meeting || m.Org != meeting.Org || m.Date is null || (m.Place is not null && meeting.Place is not null && m.Place != meeting.Place)) continue;
+            if (best is null || Math.Abs(m.Noun - meeting.Noun) < Math.Abs(best.Noun - meeting.Noun)) best = m;
+        }
+        return best;
+    }
+
+    /// <summary>The list of states and persons starting within a few words after a trigger ("brought together leaders …, including A, B and C").</summary>
+    private static List<Mention>? ListAfter(RuleContext cx, int from, int end)
+    {
+        for (int k = from; k < Math.Min(end, from + 12); k++)
+        {
+            var items = new List<Mention>();
+            if (Chunks.Coordination.ListAt(cx.Doc, k, end, items, persons: true) > k) return items;
+        }
+        return null;
+    }
+
+    /// <summary>The coordinated list of states and persons in the sentence whose last item is <paramref name="last"/>.</summary>
+    private static List<Mention>? ListEndingWith(RuleContext cx, Sentences.Sentence sentence, Mention last)
+    {
+        for (int k = sentence.First; k < last.First; k++)
+        {
+            var items = new List<Mention>();
+            int e = Chunks.Coordination.ListAt(cx.Doc, k, sentence.End, items, persons: true);
+            if (e <= k) continue;
+            if (items.Contains(last)) return items;
+            k = e - 1;
+        }
+        return null;
     }
 
     private MeetingRecord? MeetingAfter(RuleContext cx, MeetingRules meetings, int from, Sentences.Sentence sentence)

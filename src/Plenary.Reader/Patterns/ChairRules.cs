@@ -10,8 +10,10 @@ namespace Plenary.Reader.Patterns;
 /// the title ("BRICS chair president Cyril Ramaphosa", "Hun Sen, … current ASEAN chair" → term; "chairman of the summit"
 /// → session) and the hand-over ("the chairmanship passed from Venezuela to Azerbaijan").
 /// </summary>
-public sealed class ChairRules
+public sealed class ChairRules(Lexicons lexicons)
 {
+    private readonly TriggerIndex _triggers = new(lexicons.Chair);
+
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "chair", "chairs", "chaired", "chairing" };
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "chair", "chairman", "chairwoman", "chairperson" };
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal) { "chairmanship", "chairmanships", "presidency", "chairship" };
@@ -20,6 +22,7 @@ public sealed class ChairRules
     {
         var doc = cx.Doc;
         var claims = new List<ProposedClaim>();
+        Frames(cx, claims);
         foreach (var sentence in doc.Sentences)
         {
             for (int i = sentence.First; i < sentence.End; i++)
@@ -140,10 +143,11 @@ public sealed class ChairRules
         if (org?.Org is not { } orgId) return;
         for (int k = i + 1; k < Math.Min(sentence.End, i + 14); k++)
         {
-            if (doc.Lower[k] is "passed" or "passes" or "handed" or "transferred" && k + 1 < sentence.End)
+            // "the chairmanship passed from A to B", "the transition of the presidency from A to B"
+            if ((doc.Lower[k] is "passed" or "passes" or "handed" or "transferred" || (k == i + 1 && doc.Lower[k] == "from")) && k + 1 < sentence.End)
             {
                 int from = -1, to = -1;
-                for (int j = k + 1; j < Math.Min(sentence.End, k + 10); j++)
+                for (int j = k; j < Math.Min(sentence.End, k + 10); j++)
                 {
                     if (doc.Lower[j] == "from" && doc.MentionStartingAt(j + 1) is { IsStateActor: true }) from = j + 1;
                     if (doc.Lower[j] == "to" && doc.MentionStartingAt(j + 1) is { IsStateActor: true }) to = j + 1;
@@ -168,6 +172,50 @@ public sealed class ChairRules
                 claims.Add(new ProposedClaim(new ChairFact(orgId, null, s, null, cx.ContextDate(i), ChairScope.Term),
                     [cx.SentenceSpan(sentence)], Modality.Reported, "chair:assumes", cx.Words(b, i + 1)));
         }
+    }
+
+    /// <summary>
+    /// Chair frames from Lexicons/chair.txt ("Laos, which holds the bloc's rotating chair", "Ruritania's presidency of the
+    /// council", "took over the chairmanship"): the state is the pattern's STATE, the subject before the trigger (a person
+    /// gives the person's state) or the appositive head; the organization the pattern's ORG, else the one near or the passage's.
+    /// </summary>
+    private void Frames(RuleContext cx, List<ProposedClaim> claims)
+    {
+        var doc = cx.Doc;
+        foreach (var sentence in doc.Sentences)
+            foreach (var (pattern, match) in _triggers.Matches(doc, sentence.First, sentence.End))
+            {
+                if (doc.QuoteOf[match.First] >= 0 || cx.Hedged(match.First, 5) || cx.Negated(match.First)) continue;
+                // "as well as the current chair of …" coordinates a new item; it says nothing of the words before
+                if (match.First > 0 && doc.Lower[match.First - 1] == "well") continue;
+                var role = pattern.Columns.Length > 1 ? pattern.Columns[1] : "before";
+                Mention? person = null;
+                var states = role switch
+                {
+                    "slot" => match.States,
+                    "apposition" => cx.Apposition(AppositionHead(doc, match.First, sentence.First)),
+                    "possessor" => cx.MentionEndingAt(match.First - 1) is { IsStateActor: true } owner ? [owner] : [],
+                    _ => cx.StatesBefore(match.First, allowPersons: true, out person),
+                };
+                if (role == "apposition" && states.Count == 0) states = cx.StatesBefore(match.First, allowPersons: true, out person);
+                var org = match.Org ?? cx.OrgNear(match.First, match.End, 8) ?? cx.OrgInDiscourse(match.First);
+                if (org?.Org is not { } orgId || states.Count == 0) continue;
+                var time = cx.TimeNear(match.First, match.End);
+                var date = time?.Value ?? cx.ContextDate(match.First);
+                var modality = cx.FutureBefore(match.First, 3) ? Modality.Planned : Modality.Reported;
+                var name = person is { Person: >= 0 } ? doc.Entities[person.Person].Name : null;
+                foreach (var s in states.Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())
+                    claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, name, date, ChairScope.Term),
+                        [cx.SentenceSpan(sentence)], modality, "chair:" + pattern.Source, cx.Words(match.First, match.End)));
+            }
+    }
+
+    /// <summary>The first word of the noun phrase a trigger heads: "the current rotating" before "chair country".</summary>
+    private static int AppositionHead(Document doc, int first, int sentenceFirst)
+    {
+        int k = first;
+        while (k - 1 >= sentenceFirst && doc.Lower[k - 1] is "the" or "current" or "rotating" or "annual" or "new" or "outgoing") k--;
+        return k;
     }
 
     private static Mention? LastPerson(Document doc, int before) =>

@@ -32,7 +32,7 @@ public sealed class MembershipRules(Lexicons lexicons)
                     "apposition" => cx.Apposition(match.First),
                     _ => cx.StatesBefore(match.First, allowPersons: false, out _),
                 };
-                var org = match.Org ?? cx.OrgNear(match.First, match.End);
+                var org = match.Org ?? cx.OrgNear(match.First, match.End) ?? cx.OrgInDiscourse(match.First);
                 if (states.Count == 0 || org?.Org is not { } orgId) continue;
                 var time = cx.TimeNear(match.First, match.End);
                 var (context, explicitContext) = cx.Context(match.First);

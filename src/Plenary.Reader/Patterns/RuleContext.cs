@@ -99,6 +99,9 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     public bool Hedged(int first, int window = 6)
     {
         var s = SentenceOfToken(first);
+        // "would have left regardless": a counterfactual, not a report
+        if (first - 2 >= s.First && Doc.Lower[first - 1] == "have" && Doc.Lower[first - 2] is "would" or "could" or "might" or "should") return true;
+        if (first - 1 >= s.First && Doc.Lower[first] == "have" && Doc.Lower[first - 1] is "would" or "could" or "might" or "should") return true;
         for (int k = first - 1; k >= s.First && first - k <= window; k--)
         {
             var w = Doc.Lower[k];
@@ -150,14 +153,32 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 result.Add(antecedent);
                 return result;
             }
-            // "the Nordic country became …", "The nation … applied": the state last named
-            if (Doc.Lower[k] is "country" or "nation" && k >= 1 && (Doc.Lower[k - 1] == "the" || (k >= 2 && Doc.Lower[k - 2] == "the")) && LastStateBefore(k) is { } referent)
+            // "the Nordic country became …", "The three countries were invited …": states named before
+            if (AnaphorEndingAt(k, s.First) is { } referents)
             {
-                result.Add(referent);
+                result.AddRange(referents);
+                return result;
+            }
+            // "since it quit the bloc": a pronoun subject right before the trigger is not resolved here (precision first)
+            if (Doc.Lower[k] is "it" or "they" && token - k <= 3 && Doc.QuoteOf[k] < 0)
+            {
+                // "… said (that) it would suspend …": the pronoun is the reporting clause's subject — a state, or an
+                // institution its demonym names ("the Indonesian Energy Ministry said it")
+                int v = k - 1;
+                if (v >= s.First && Doc.Lower[v] == "that") v--;
+                if (v >= s.First && Lexicons.SpeechVerbs.Contains(Doc.Lower[v]))
+                    for (int b = v - 1; b >= Math.Max(s.First, v - 6); b--)
+                        if (Doc.MentionStartingAt(b) is { State: not null } subj && subj.Kind is MentionKind.State or MentionKind.Demonym or MentionKind.Capital or MentionKind.Metonym)
+                        {
+                            result.Add(subj);
+                            break;
+                        }
                 return result;
             }
             var m = MentionEndingAt(k);
             if (m is null) continue;
+            // "ADDIS ABABA - …": a dateline names where the report was filed, not an actor
+            if (m.Kind is MentionKind.Capital or MentionKind.City && m.First == s.First && m.End < Doc.Tokens.Count && Doc.Lower[m.End] is "-" or "–" or "—" or "(" or ":") { k = m.First; continue; }
             bool possessive = m.End < Doc.Tokens.Count && Doc.Lower[m.End] == "'s";
             // "Armenia’s decision to not take part": the possessor of a decision is its subject
             if (possessive && m.IsStateActor && m.End + 1 < Doc.Tokens.Count && Doc.Lower[m.End + 1] is "decision" or "plan" or "plans" or "move" or "refusal" or "intention" or "choice" or "bid")
@@ -180,6 +201,29 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
             return result;
         }
         return result;
+    }
+
+    /// <summary>A collective or singular phrase ending at token <paramref name="k"/> that refers back to states ("the three countries"), not governed by a preposition.</summary>
+    private List<Mention>? AnaphorEndingAt(int k, int sentenceFirst)
+    {
+        if (Doc.Lower[k] is not ("country" or "nation" or "countries" or "states" or "nations" or "governments" or "juntas" or "members" or "newcomers")) return null;
+        for (int d = k - 1; d >= Math.Max(sentenceFirst, k - 3); d--)
+        {
+            if (Doc.Lower[d] is not ("the" or "these" or "those" or "both" or "all")) continue;
+            if (d > 0 && Prepositions.Contains(Doc.Lower[d - 1]) || (d > 0 && Doc.Lower[d - 1] is "of" or "in")) return null;
+            var found = new List<Mention>();
+            return Chunks.Coordination.Anaphor(Doc, d, k + 1, found) == k + 1 ? found : null;
+        }
+        return null;
+    }
+
+    /// <summary>The organization the passage is about: the last one named in this sentence before the token or in the three before it.</summary>
+    public Mention? OrgInDiscourse(int token)
+    {
+        int floor = Doc.Sentences[Math.Max(0, Doc.SentenceOf[token] - 3)].First;
+        for (int k = token - 1; k >= floor; k--)
+            if (Doc.MentionStartingAt(k) is { IsOrg: true, Kind: not MentionKind.Body } o && Doc.QuoteOf[k] < 0) return o;
+        return null;
     }
 
     /// <summary>The last state named (as itself, not a demonym) before a token, within the previous few sentences.</summary>

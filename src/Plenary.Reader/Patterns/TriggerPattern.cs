@@ -98,13 +98,31 @@ public sealed class TriggerPattern
             case Slot.Org:
             {
                 int k = doc.Lower[t] == "the" ? t + 1 : t;
-                if (doc.MentionStartingAt(k) is { } o && o.IsOrg) { m.Org = o; return o.End; }
+                // "quit the then Organisation of African Unity", "the former bloc"
+                if (k < end && doc.Lower[k] is "then" or "former" or "now-defunct") k++;
+                // "the 10-member regional bloc": a few modifiers before a noun that refers back to the organization
+                if (k > t && doc.MentionStartingAt(k) is null)
+                    for (int j = k + 1; j < Math.Min(end, k + 5); j++)
+                    {
+                        if (doc.Tokens[j - 1].Kind is TokenKind.Punct or TokenKind.Quote && doc.Lower[j - 1] != "-") break;
+                        if (doc.MentionStartingAt(j) is { Kind: MentionKind.OrganizationRef }) { k = j; break; }
+                    }
+                if (doc.MentionStartingAt(k) is { } o && o.IsOrg)
+                {
+                    m.Org = o;
+                    // "the African Union (AU)": the acronym in parentheses belongs to the name
+                    int after = o.End;
+                    if (after + 2 < end && doc.Lower[after] == "(" && doc.MentionStartingAt(after + 1) is { IsOrg: true } a && a.End < end && doc.Lower[a.End] == ")") after = a.End + 1;
+                    return after;
+                }
                 return t;
             }
             default:
             {
                 int before = m.States.Count;
                 int k = StateGroup(doc, t, end, m.States);
+                // "suspended the country", "the three countries were invited": a phrase that refers back to states named before
+                if (k == t) k = Chunks.Coordination.Anaphor(doc, t, end, m.States);
                 added = m.States.Count - before;
                 return k;
             }
@@ -136,9 +154,10 @@ public sealed class TriggerPattern
         while (true)
         {
             int k = first - 1;
+            if (k >= sentenceFirst && doc.Lower[k] == "the") k--;
             if (k >= sentenceFirst && doc.Lower[k] is "and" or "&") k--;
             if (k >= sentenceFirst && doc.Lower[k] == ",") k--;
-            if (k < sentenceFirst || k == first - 1) break;
+            if (k < sentenceFirst || k == first - 1 || (k == first - 2 && doc.Lower[first - 1] == "the")) break;
             Mention? prev = null;
             for (int b = k; b >= sentenceFirst && k - b < 8; b--)
                 if (doc.MentionStartingAt(b) is { } m) { prev = m.End == k + 1 ? m : null; break; }

@@ -50,6 +50,7 @@ public sealed class PersonRecognizer
         "african", "european", "asian", "world", "international", "national", "regional", "global", "dear", "please", "powered",
         "prime", "foreign", "minister", "president", "vice", "deputy", "head", "chief", "mr", "mrs", "ms", "dr", "pm", "agreement",
         "law", "treaties", "economic", "cooperation", "co-operation", "defence", "defense", "affairs", "external", "internal",
+        "energy", "mineral", "resources", "finance", "trade", "justice", "interior", "planning", "economy", "development",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "von", "van", "der", "bin", "al", "el", "la", "le", "di" };
@@ -67,13 +68,16 @@ public sealed class PersonRecognizer
 
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
-            if (covered[i] || !IsNameToken(doc, i)) continue;
+            // a title is never a name's first word: "Chancellor Olaf Scholz" is the title and the name
+            if (covered[i] || !IsNameToken(doc, i) || (lexicons.Titles.TryGetValue(doc.Lower[i], out var titleHead) && titleHead)) continue;
             int end = i + 1;
             while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
                    && doc.SentenceOf[end] == doc.SentenceOf[i]
-                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))))
-                end++;
-            var name = string.Join(' ', Enumerable.Range(i, end - i).Select(doc.TokenText));
+                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
+                       || (Hyphen(doc, end) && !covered[end + 1])))
+                end += Hyphen(doc, end) ? 2 : 1;
+            // tokens joined as the text joins them: a space between words, none around a name's hyphen
+            var name = string.Concat(Enumerable.Range(i, end - i).Select(k => k > i && doc.Tokens[k].Start > doc.Tokens[k - 1].End ? " " + doc.TokenText(k) : doc.TokenText(k)));
             int entity = FindEntity(entities, name, suffixes);
             if (end - i == 1 && entity < 0)
             {
@@ -122,6 +126,11 @@ public sealed class PersonRecognizer
         doc.Entities = entities;
     }
 
+    /// <summary>A hyphen joining two name parts with no space ("Kassym-Jomart", "Al-Ibrahim"): token <paramref name="i"/> is the hyphen.</summary>
+    private static bool Hyphen(Document doc, int i) =>
+        i + 1 < doc.Tokens.Count && doc.Lower[i] is "-" or "‐" && doc.Tokens[i].Start == doc.Tokens[i - 1].End && doc.Tokens[i + 1].Start == doc.Tokens[i].End
+        && doc.Tokens[i + 1].Kind == TokenKind.Word && (char.IsUpper(doc.Text[doc.Tokens[i + 1].Start]) || doc.Lower[i - 1] is "al" or "el" or "bin");
+
     private static bool IsNameToken(Document doc, int i)
     {
         var t = doc.Tokens[i];
@@ -146,9 +155,20 @@ public sealed class PersonRecognizer
         {
             var words = NameFolding.Fold(entities[e].Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (int k = 0; k < words.Length; k++) suffixes[string.Join(' ', words[k..])] = e;
+            // the given name alone, kept under a key no name has ("\u0001" + word); -1 when two different persons share it
+            if (words.Length >= 2)
+            {
+                var key = "\u0001" + words[0];
+                if (!suffixes.TryGetValue(key, out var other)) suffixes[key] = e;
+                else if (other >= 0 && !string.Equals(entities[other].Name, entities[e].Name, StringComparison.Ordinal)) suffixes[key] = -1;
+            }
         }
         suffixes["\0count"] = entities.Count;
-        return suffixes.TryGetValue(NameFolding.Fold(name), out var found) ? found : -1;
+        if (suffixes.TryGetValue(NameFolding.Fold(name), out var found)) return found;
+        // "Anwar said" after "Anwar Ibrahim": a single word that is the given name of exactly one person named before
+        // (names whose family name comes first, or is a patronymic, are referred to by the first word)
+        if (!name.Contains(' ', StringComparison.Ordinal) && suffixes.TryGetValue("\u0001" + NameFolding.Fold(name), out var given)) return given;
+        return -1;
     }
 
     private int FindCatalog(List<PersonEntity> entities, Document doc, string surname, int at)
