@@ -18,7 +18,7 @@ public sealed class DeskTests : IDisposable
     public DeskTests()
     {
         // Curated data only: the seed article is the thing under test here.
-        _store = RegistryStore.Open(Path.Combine(_dir, "r.db"), seed: s => CuratedSeeding.Seed(s));
+        _store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(_dir, "r.db")), seed: s => CuratedSeeding.Seed(s));
     }
 
     public void Dispose()

@@ -12,7 +12,7 @@ namespace Plenary.Exchange.Tests;
 
 public class ImportExportTests
 {
-    private static RegistryStore EmptyStore(string dir) => RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+    private static RegistryStore EmptyStore(string dir) => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")), empty: true);
 
     private static Claim Membership(string state, string org, Standing s, EdtfDate date, string source = "news-1")
     {
@@ -178,13 +178,11 @@ public class ImportExportTests
             // As if the registry had been created, at a schema version past 0010, by a build without this migration.
             foreach (var t in new[] { "exchange_cow_org", "exchange_cow_state", "exchange_cow_observed", "exchange_igo_row", "exchange_state_row", "exchange_system_spell" })
             {
-                using var cmd = store.Command(null, $"DROP TABLE {t}");
-                cmd.ExecuteNonQuery();
+                store.InTransaction(tx => { using var cmd = tx.Command($"DROP TABLE {t}"); cmd.ExecuteNonQuery(); });
             }
-            using var ledger = store.Command(null, "DELETE FROM plenary_migrations WHERE version = 10");
-            Assert.Equal(1, ledger.ExecuteNonQuery());
+            Assert.Equal(1, store.InTransaction(tx => { using var ledger = tx.Command("DELETE FROM plenary_migrations WHERE version = 10"); return ledger.ExecuteNonQuery(); }));
         }
-        using var reopened = RegistryStore.Open(Path.Combine(dir, "r.db"));
+        using var reopened = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")));
         var r = new CowImporter(reopened).Import(new CowImportRequest(Fixtures.IgoYear(dir), null, null), "test");
         Assert.True(r.ClaimsAdded > 0);
         Assert.NotEmpty(new Plenary.Exchange.Storage.ExchangeRepository(reopened).Load().Observed);

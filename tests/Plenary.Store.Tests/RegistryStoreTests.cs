@@ -14,7 +14,7 @@ public class RegistryStoreTests
     private static RegistryStore OpenMini(TempFolder t, string name = "r.db")
     {
         var data = MiniRegistry.Create(t);
-        return RegistryStore.Open(t.File(name), seed: s => CuratedSeeding.Seed(s, data));
+        return RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File(name)), seed: s => CuratedSeeding.Seed(s, data));
     }
 
     private static DateOnly D(string s) => EdtfDate.Parse(s).Start;
@@ -135,7 +135,7 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var text = t.Write("notes.db", "these are my notes, not a database");
         var hash = SHA256.HashData(File.ReadAllBytes(text));
-        var e = Assert.Throws<StoreException>(() => RegistryStore.Open(text));
+        var e = Assert.Throws<StoreException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(text)));
         Assert.Contains("not a Plenary registry", e.Message);
         Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(text)));
 
@@ -148,7 +148,7 @@ public class RegistryStoreTests
             cmd.ExecuteNonQuery();
         }
         var otherHash = SHA256.HashData(File.ReadAllBytes(other));
-        Assert.Contains("an SQLite database of something else", Assert.Throws<StoreException>(() => RegistryStore.Open(other)).Message);
+        Assert.Contains("an SQLite database of something else", Assert.Throws<StoreException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(other))).Message);
         Assert.Equal(otherHash, SHA256.HashData(File.ReadAllBytes(other)));
         Assert.False(File.Exists(other + "-wal"));
     }
@@ -159,7 +159,7 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t, csto: MiniRegistry.Csto.Replace("status: participation-frozen", "status: frozen"));
         var path = t.File("r.db");
-        Assert.Throws<DataFileException>(() => RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data)));
+        Assert.Throws<DataFileException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, data)));
         Assert.False(File.Exists(path));
     }
 
@@ -169,8 +169,8 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t);
         var path = t.File("r.db");
-        using (var s = RegistryStore.Open(path, empty: true)) s.SetMeta("contents", "seeding"); // as a crash after creation leaves it
-        using var store = RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data));
+        using (var s = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), empty: true)) s.SetMeta("contents", "seeding"); // as a crash after creation leaves it
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, data));
         Assert.Equal("seeded", store.GetMeta("contents"));
         Assert.NotEmpty(store.MembershipClaims());
     }
@@ -179,7 +179,7 @@ public class RegistryStoreTests
     public void An_empty_registry_has_the_schema_and_no_data()
     {
         using var t = new TempFolder();
-        using var store = RegistryStore.Open(t.File("e.db"), empty: true, seed: _ => throw new InvalidOperationException("must not seed"));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File("e.db")), empty: true, seed: _ => throw new InvalidOperationException("must not seed"));
         Assert.Empty(store.Catalog.States);
         Assert.Empty(store.Claims(new ClaimFilter { Review = null }));
         Assert.True(store.SchemaVersion >= 1);
@@ -206,7 +206,7 @@ public class RegistryStoreTests
     {
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t);
-        using var store = RegistryStore.Open(t.File("r.db"), seed: s => CuratedSeeding.Seed(s, data));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File("r.db")), seed: s => CuratedSeeding.Seed(s, data));
         var loaded = CuratedData.Load(data, DateTimeOffset.UtcNow).Catalog;
         Assert.Equal(loaded.States, store.Catalog.States, new JsonEquality<Core.Registry.State>());
         Assert.Equal(loaded.Organizations, store.Catalog.Organizations, new JsonEquality<Core.Registry.Organization>());

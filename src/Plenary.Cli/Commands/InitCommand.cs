@@ -17,8 +17,8 @@ public static class InitCommand
             using var store = RegistryOpener.Open(path, r.GetValue(empty));
             var claims = store.Claims(new ClaimFilter { Review = null }).Count;
             Output.Line(existed
-                ? $"{store.Path}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"
-                : $"{store.Path}: created (schema {store.SchemaVersion}, {store.Catalog.States.Count} states, {store.Catalog.Organizations.Count} organizations, {claims} claims)");
+                ? $"{store.Address}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"
+                : $"{store.Address}: created (schema {store.SchemaVersion}, {store.Catalog.States.Count} states, {store.Catalog.Organizations.Count} organizations, {claims} claims)");
             return 0;
         });
         return cmd;
