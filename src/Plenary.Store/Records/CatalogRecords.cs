@@ -67,8 +67,12 @@ public sealed class CatalogRecords(StoreEngine engine, AuditLog audit)
 
     private static int Insert(DbCommand cmd, params (string Name, object? Value)[] values)
     {
-        cmd.Parameters.Clear();
-        foreach (var (name, value) in values) cmd.Add(name, value);
+        // The same parameters, new values (a command's parameters are kept: the engine may have prepared it).
+        foreach (var (name, value) in values)
+        {
+            if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
+            else cmd.Add(name, value);
+        }
         return cmd.ExecuteNonQuery();
     }
 }
