@@ -11,19 +11,20 @@ namespace Plenary.Store.Tests;
 
 public class RegistryStoreTests
 {
-    private static RegistryStore OpenMini(TempFolder t, string name = "r.db")
+    private static RegistryStore OpenMini(TempFolder t, string engine, string name = "r.db")
     {
         var data = MiniRegistry.Create(t);
-        return RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File(name)), seed: s => CuratedSeeding.Seed(s, data));
+        return RegistryStore.Open(Plenary.Tests.TestEngines.Engine(engine, t.File(name)), seed: s => CuratedSeeding.Seed(s, data));
     }
 
     private static DateOnly D(string s) => EdtfDate.Parse(s).Start;
 
-    [Fact]
-    public void A_new_registry_is_created_seeded_and_answers_standing_questions()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void A_new_registry_is_created_seeded_and_answers_standing_questions(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var q = new RegistryQueries(store);
         var status = q.Status(StateId.Parse("ARM"), OrgId.Parse("csto"), D("2024-11-28"));
         Assert.Equal(Standing.ParticipationFrozen, status.Standing);
@@ -42,28 +43,30 @@ public class RegistryStoreTests
         Assert.Empty(q.Attendance(OrgId.Parse("csto"), D("2025-01-01"), null).Meetings);
     }
 
-    [Fact]
-    public void Opening_again_changes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Opening_again_changes_nothing(string engine)
     {
         using var t = new TempFolder();
         int claims, audit;
-        using (var store = OpenMini(t))
+        using (var store = OpenMini(t, engine))
         {
             claims = store.Claims(new ClaimFilter { Review = null }).Count;
             audit = store.AuditLog(1000).Count;
         }
-        using (var again = OpenMini(t))
+        using (var again = OpenMini(t, engine))
         {
             Assert.Equal(claims, again.Claims(new ClaimFilter { Review = null }).Count);
             Assert.Equal(audit, again.AuditLog(1000).Count);
         }
     }
 
-    [Fact]
-    public void Adding_the_same_claims_twice_adds_them_once()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Adding_the_same_claims_twice_adds_them_once(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, null, EdtfDate.Parse("2024-11-26"));
         var claim = new Claim { Id = Claim.IdFor("a1", fact, [new Evidence(0, 4)]), Fact = fact, SourceId = "a1", Evidence = [new Evidence(0, 4)], RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
         Assert.Equal(1, store.AddClaims([claim]));
@@ -74,11 +77,12 @@ public class RegistryStoreTests
         Assert.Equal([new Evidence(0, 4)], read.Evidence);
     }
 
-    [Fact]
-    public void Known_at_reads_the_registry_as_it_was()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Known_at_reads_the_registry_as_it_was(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var seeded = DateTimeOffset.UtcNow;
         var later = seeded.AddDays(30);
         var fact = new MembershipFact(StateId.Parse("ARM"), OrgId.Parse("csto"), Standing.WithdrawalAnnounced, EdtfDate.Parse("2024-11-01"));
@@ -103,21 +107,23 @@ public class RegistryStoreTests
         Assert.Contains("accepted", audit[0].Before);
     }
 
-    [Fact]
-    public void Deciding_an_unknown_claim_fails_and_writes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Deciding_an_unknown_claim_fails_and_writes_nothing(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var before = store.AuditLog(1000).Count;
         Assert.Throws<KeyNotFoundException>(() => store.Decide("c-nope", ReviewState.Accepted, "editor"));
         Assert.Equal(before, store.AuditLog(1000).Count);
     }
 
-    [Fact]
-    public void Articles_are_stored_once_by_content()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Articles_are_stored_once_by_content(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var a = new Article("seed", "Armenia will not be represented.", new DateOnly(2024, 11, 27), Outlet: "news.am");
         var first = store.InTransaction(tx => store.AddArticle(tx, a, "editor", DateTimeOffset.UtcNow));
         var second = store.InTransaction(tx => store.AddArticle(tx, a with { Id = "other-name" }, "editor", DateTimeOffset.UtcNow));
@@ -185,11 +191,12 @@ public class RegistryStoreTests
         Assert.True(store.SchemaVersion >= 1);
     }
 
-    [Fact]
-    public void Writes_are_all_or_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Writes_are_all_or_nothing(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var before = store.Claims(new ClaimFilter { Review = null }).Count;
         var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, EdtfDate.Parse("2025"));
         var good = new Claim { Id = "c-good", Fact = fact, SourceId = "x", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
