@@ -46,6 +46,9 @@ public sealed class RegistryStore : IDisposable
     public ReviewRecords Reviews { get; }
     public ArticleRecords ArticleRecords { get; }
 
+    /// <summary>True when this open created the registry.</summary>
+    public bool Created { get; private init; }
+
     /// <summary>Where the registry is (a file path, or a server and database).</summary>
     public string Address => Engine.Address;
 
@@ -60,7 +63,7 @@ public sealed class RegistryStore : IDisposable
         try
         {
             bool created = engine.CreateOrMigrate();
-            var store = new RegistryStore(engine);
+            var store = new RegistryStore(engine) { Created = created };
             if (created) store.SetMeta("contents", empty ? "empty" : "seeding");
             if (store.GetMeta("contents") == "seeding")
             {

@@ -13,10 +13,9 @@ public static class InitCommand
         cmd.SetAction(r =>
         {
             var path = CliOptions.DbPath(r);
-            bool existed = File.Exists(path) && new FileInfo(path).Length > 0;
             using var store = RegistryOpener.Open(path, r.GetValue(empty));
             var claims = store.Claims(new ClaimFilter { Review = null }).Count;
-            Output.Line(existed
+            Output.Line(!store.Created
                 ? $"{store.Address}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"
                 : $"{store.Address}: created (schema {store.SchemaVersion}, {store.Catalog.States.Count} states, {store.Catalog.Organizations.Count} organizations, {claims} claims)");
             return 0;
