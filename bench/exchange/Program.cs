@@ -16,7 +16,7 @@ if (args is ["--dyads-only", var dbPath, var outPath])
 {
     // A fresh process that only exports dyad-year from a registry: its peak memory is Plenary's for that job.
     var sw0 = Stopwatch.StartNew();
-    using (var s0 = RegistryStore.Open(dbPath))
+    using (var s0 = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(dbPath)))
     {
         var p0 = new ExchangeExport(s0).Panel(1816, 2014);
         DyadYears.WriteCsv(p0, 1816, 2014, outPath);
@@ -43,7 +43,7 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 double Import(string name, CowImportRequest req, out CowImportResult result)
 {
     var db = Path.Combine(work, name + ".db");
-    using var store = RegistryStore.Open(db, empty: true);
+    using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(db), empty: true);
     var sw = Stopwatch.StartNew();
     result = new CowImporter(store).Import(req, "bench");
     return sw.Elapsed.TotalSeconds;
@@ -57,7 +57,7 @@ var tSy = Import("sy", new CowImportRequest(null, syFile, null), out var rSy);
 Console.WriteLine($"import state-year file alone: {tSy,6:F2} s  ({rSy.ClaimsAdded} claims; {Stages(rSy)})");
 
 // ---- Plenary: panel from the registry (setup), then the dyad-year table written as CSV (the job)
-using var syStore = RegistryStore.Open(Path.Combine(work, "sy.db"));
+using var syStore = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(work, "sy.db")));
 var swPanel = Stopwatch.StartNew();
 var claimsProbe = syStore.MembershipClaims();
 var tClaims = swPanel.Elapsed.TotalSeconds;

@@ -13,7 +13,7 @@ public static class RegistryOpener
 {
     public static RegistryStore Open(ParseResult r, bool empty = false) => Open(CliOptions.DbPath(r), empty);
 
-    public static RegistryStore Open(string path, bool empty = false) => RegistryStore.Open(path, empty, Seed);
+    public static RegistryStore Open(string path, bool empty = false) => RegistryStore.Open(StoreEngines.For(path), empty, Seed);
 
     /// <summary>The curated data folder: $PLENARY_DATA when set, else the data/ shipped next to the program.</summary>
     public static string DataFolder =>

@@ -52,7 +52,7 @@ public static class Reads
         published = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), content_hash = a.ContentHash, text = a.Text,
     };
 
-    public static object AuditView(RegistryStore.AuditEntry e) => new
+    public static object AuditView(Plenary.Store.Records.AuditEntry e) => new
     {
         seq = e.Seq, at = e.At, actor = e.Actor, action = e.Action, subject = e.Subject,
         before = ParseOrText(e.Before), after = ParseOrText(e.After),

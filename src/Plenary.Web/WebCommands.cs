@@ -95,7 +95,7 @@ public static class WebCommands
         {
             using var registry = new RegistryService(dbPath(r), open);
             foreach (var a in new AccountService(registry).All())
-                Console.Out.WriteLine($"{a.Name}\t{AccountStore.RoleName(a.Role)}\t{(a.PasswordHash is null ? "no password" : "password")}\t{(a.Disabled ? "disabled" : "enabled")}\t{RegistryStore.TimeText(a.CreatedAt)}");
+                Console.Out.WriteLine($"{a.Name}\t{AccountStore.RoleName(a.Role)}\t{(a.PasswordHash is null ? "no password" : "password")}\t{(a.Disabled ? "disabled" : "enabled")}\t{Sql.TimeText(a.CreatedAt)}");
         }));
         cmd.Subcommands.Add(list);
         return cmd;

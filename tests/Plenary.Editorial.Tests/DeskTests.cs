@@ -13,18 +13,19 @@ namespace Plenary.Editorial.Tests;
 public sealed class DeskTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("plenary-desk-").FullName;
-    private readonly RegistryStore _store;
+    private RegistryStore? _opened;
 
-    public DeskTests()
-    {
-        // Curated data only: the seed article is the thing under test here.
-        _store = RegistryStore.Open(Path.Combine(_dir, "r.db"), seed: s => CuratedSeeding.Seed(s));
-    }
+    /// <summary>The registry of the engine the test runs on, made on first use (a PostgreSQL case skips there without a server).</summary>
+    private string _engine = "sqlite";
+
+    // Curated data only: the seed article is the thing under test here.
+    private RegistryStore _store => _opened ??= RegistryStore.Open(Plenary.Tests.TestEngines.Engine(_engine, Path.Combine(_dir, "r.db")), seed: s => CuratedSeeding.Seed(s));
 
     public void Dispose()
     {
-        _store.Dispose();
+        _opened?.Dispose();
         SqliteConnection.ClearAllPools();
+        Plenary.Tests.TestEngines.DropUnder(_dir);
         Directory.Delete(_dir, true);
     }
 
@@ -32,9 +33,11 @@ public sealed class DeskTests : IDisposable
 
     private static Article News(string text = Text) => new("kgz-test", text, new DateOnly(2030, 3, 6), Outlet: "test");
 
-    [Fact]
-    public void Ingesting_the_same_article_twice_changes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Ingesting_the_same_article_twice_changes_nothing(string engine)
     {
+        _engine = engine;
         var desk = new Desk(_store);
         var first = desk.Ingest(News(), "editor-a");
         var claimsAfterFirst = _store.Claims(new ClaimFilter { Review = null }).Count;
@@ -48,9 +51,11 @@ public sealed class DeskTests : IDisposable
         Assert.Equal(auditAfterFirst, _store.AuditLog(10_000).Count);
     }
 
-    [Fact]
-    public void Proposed_claims_change_nothing_until_accepted()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Proposed_claims_change_nothing_until_accepted(string engine)
     {
+        _engine = engine;
         var desk = new Desk(_store);
         var q = new RegistryQueries(_store);
         var kgz = StateId.Parse("KGZ");
@@ -71,9 +76,11 @@ public sealed class DeskTests : IDisposable
         Assert.DoesNotContain(desk.Queue(), c => c.Id == frozen[0].Id);
     }
 
-    [Fact]
-    public void A_correction_is_a_new_claim_and_the_original_stays_readable()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void A_correction_is_a_new_claim_and_the_original_stays_readable(string engine)
     {
+        _engine = engine;
         var desk = new Desk(_store);
         var result = desk.Ingest(News(), "editor");
         var original = result.Claims.First(c => c.Fact is MembershipFact);
@@ -88,18 +95,22 @@ public sealed class DeskTests : IDisposable
         Assert.Throws<ArgumentException>(() => desk.Correct(original.Id, new ChairFact(OrgId.Parse("csto"), null, StateId.Parse("KGZ"), null, null, ChairScope.Term), "editor"));
     }
 
-    [Fact]
-    public void A_batch_with_an_unknown_id_decides_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void A_batch_with_an_unknown_id_decides_nothing(string engine)
     {
+        _engine = engine;
         var desk = new Desk(_store);
         var result = desk.Ingest(News(), "editor");
         Assert.Throws<KeyNotFoundException>(() => desk.Accept([result.Claims[0].Id, "c-unknown"], "editor"));
         Assert.Equal(ReviewState.Proposed, _store.FindClaim(result.Claims[0].Id)!.Review);
     }
 
-    [Fact]
-    public void The_seed_article_is_read_and_accepted_once()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void The_seed_article_is_read_and_accepted_once(string engine)
     {
+        _engine = engine;
         var first = SeedArticle.Ingest(_store);
         Assert.True(first.NewArticle);
         Assert.NotEmpty(first.Claims);

@@ -26,7 +26,7 @@ public class CuratedDataAgreementTests
     {
         TestData.SkipWithoutCow();
         var dir = TestData.TempDir();
-        using var store = RegistryStore.Open(Path.Combine(dir, "r.db"), seed: s => CuratedSeeding.Seed(s));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")), seed: s => CuratedSeeding.Seed(s));
         new CowImporter(store).Import(new CowImportRequest(TestData.IgoYear, null, null), "test");
         var data = new ExchangeRepository(store).Load();
         var claims = store.MembershipClaims();

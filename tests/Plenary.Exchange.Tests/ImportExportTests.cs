@@ -12,7 +12,7 @@ namespace Plenary.Exchange.Tests;
 
 public class ImportExportTests
 {
-    private static RegistryStore EmptyStore(string dir) => RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+    private static RegistryStore EmptyStore(string dir, string engine = "sqlite") => RegistryStore.Open(Plenary.Tests.TestEngines.Engine(engine, Path.Combine(dir, "r.db")), empty: true);
 
     private static Claim Membership(string state, string org, Standing s, EdtfDate date, string source = "news-1")
     {
@@ -20,11 +20,12 @@ public class ImportExportTests
         return new Claim { Id = Claim.IdFor(source, fact, []), Fact = fact, SourceId = source, RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "test", Review = ReviewState.Accepted };
     }
 
-    [Fact]
-    public void Import_makes_one_claim_per_run_and_keeps_blank_minus9_and_zero_apart()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Import_makes_one_claim_per_run_and_keeps_blank_minus9_and_zero_apart(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         var r = new CowImporter(store).Import(new CowImportRequest(Fixtures.IgoYear(dir), null, null), "test");
         var claims = store.MembershipClaims();
         var russiaCsto = claims.Where(c => c.Fact is MembershipFact { State.Value: "RUS", Org.Value: "csto" })
@@ -39,11 +40,12 @@ public class ImportExportTests
         Assert.Equal(371, store.Catalog.FindState(StateId.Parse("ARM"))!.CowCode);
     }
 
-    [Fact]
-    public void Both_files_stay_as_claims_of_their_own_source_and_every_disagreement_is_listed()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Both_files_stay_as_claims_of_their_own_source_and_every_disagreement_is_listed(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         // The state-year file says Kazakhstan was not a CSTO member in 2013, and Russia 0 in TIGO 2014.
         string Other(string io, string s, int y) => (io, s, y) switch
         {
@@ -63,11 +65,12 @@ public class ImportExportTests
         Assert.Equal(3, File.ReadAllLines(csv).Length);
     }
 
-    [Fact]
-    public void Refused_input_imports_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Refused_input_imports_nothing(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         var bad = Fixtures.StateYear(dir, (io, s, y) => io == "TIGO" && s == "russia" && y == 2013 ? "x" : Fixtures.Default(io, s, y));
         var e = Assert.Throws<ExchangeInputException>(() =>
             new CowImporter(store).Import(new CowImportRequest(Fixtures.IgoYear(dir), bad, null), "test"));
@@ -77,11 +80,12 @@ public class ImportExportTests
         Assert.Empty(store.Catalog.Organizations);
     }
 
-    [Fact]
-    public void Later_records_carry_the_panel_forward_with_frozen_participation_as_full_membership()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Later_records_carry_the_panel_forward_with_frozen_participation_as_full_membership(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         new CowImporter(store).Import(new CowImportRequest(Fixtures.IgoYear(dir), Fixtures.StateYear(dir), null), "test");
         // Armenia froze its CSTO participation in February 2024 (a later, day-precise record).
         store.AddEntities([], [], [], [new Source("news-1", SourceKind.News, "a report")], "test");
@@ -110,11 +114,12 @@ public class ImportExportTests
         Assert.Equal(3, rows.Count);
     }
 
-    [Fact]
-    public async Task Dyad_csv_and_parquet_hold_the_same_rows_as_the_computation()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public async Task Dyad_csv_and_parquet_hold_the_same_rows_as_the_computation(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         new CowImporter(store).Import(new CowImportRequest(null, Fixtures.StateYear(dir), null), "test");
         var panel = new ExchangeExport(store).Panel();
         var expected = new List<string>();
@@ -157,11 +162,12 @@ public class ImportExportTests
         Assert.Equal(Standing.NotMember, YearStanding.Of(late, 2015)); // member for 153 days of 365
     }
 
-    [Fact]
-    public void Igo_year_export_writes_cow_layout_with_quoted_text_and_bare_numbers()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Igo_year_export_writes_cow_layout_with_quoted_text_and_bare_numbers(string engine)
     {
         var dir = TestData.TempDir();
-        using var store = EmptyStore(dir);
+        using var store = EmptyStore(dir, engine);
         var igo = Fixtures.IgoYear(dir);
         new CowImporter(store).Import(new CowImportRequest(igo, null, null), "test");
         var outFile = Path.Combine(dir, "out.csv");
@@ -178,13 +184,11 @@ public class ImportExportTests
             // As if the registry had been created, at a schema version past 0010, by a build without this migration.
             foreach (var t in new[] { "exchange_cow_org", "exchange_cow_state", "exchange_cow_observed", "exchange_igo_row", "exchange_state_row", "exchange_system_spell" })
             {
-                using var cmd = store.Command(null, $"DROP TABLE {t}");
-                cmd.ExecuteNonQuery();
+                store.InTransaction(tx => { using var cmd = tx.Command($"DROP TABLE {t}"); cmd.ExecuteNonQuery(); });
             }
-            using var ledger = store.Command(null, "DELETE FROM plenary_migrations WHERE version = 10");
-            Assert.Equal(1, ledger.ExecuteNonQuery());
+            Assert.Equal(1, store.InTransaction(tx => { using var ledger = tx.Command("DELETE FROM plenary_migrations WHERE version = 10"); return ledger.ExecuteNonQuery(); }));
         }
-        using var reopened = RegistryStore.Open(Path.Combine(dir, "r.db"));
+        using var reopened = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")));
         var r = new CowImporter(reopened).Import(new CowImportRequest(Fixtures.IgoYear(dir), null, null), "test");
         Assert.True(r.ClaimsAdded > 0);
         Assert.NotEmpty(new Plenary.Exchange.Storage.ExchangeRepository(reopened).Load().Observed);

@@ -50,7 +50,7 @@ public class RoundTripTests(ITestOutputHelper output)
     {
         TestData.SkipWithoutCow();
         var dir = TestData.TempDir();
-        using var store = RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")), empty: true);
         var clock = Stopwatch.StartNew();
         var result = new CowImporter(store).Import(new CowImportRequest(TestData.IgoYear, null, null), "test");
         output.WriteLine($"import: {result.ClaimsAdded} claims, {clock.Elapsed.TotalSeconds:F1} s");
@@ -84,7 +84,7 @@ public class RoundTripTests(ITestOutputHelper output)
     {
         TestData.SkipWithoutCow();
         var dir = TestData.TempDir();
-        using var store = RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")), empty: true);
         var result = new CowImporter(store).Import(new CowImportRequest(null, TestData.StateYear, null), "test");
         output.WriteLine($"import: {result.ClaimsAdded} claims");
         var outFile = Path.Combine(dir, "state-year.csv");
@@ -103,7 +103,7 @@ public class RoundTripTests(ITestOutputHelper output)
     {
         TestData.SkipWithoutCow();
         var dir = TestData.TempDir();
-        using var store = RegistryStore.Open(Path.Combine(dir, "r.db"), empty: true);
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(Path.Combine(dir, "r.db")), empty: true);
         var result = new CowImporter(store).Import(new CowImportRequest(TestData.IgoYear, TestData.StateYear, null), "test");
         output.WriteLine($"COW's two files disagree in {result.Conflicts.FileDisagreements.Count} cells; {result.Conflicts.CoverageDifferences} cells are observed by one file only");
         // The same comparison made from the claims in the registry (as when the files are imported at different times).

@@ -21,11 +21,11 @@ public class MigrationTests
     {
         using var t = new TempFolder();
         var path = t.File("m.db");
-        using (RegistryStore.Open(path, empty: true)) { }
+        using (RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), empty: true)) { }
         var first = Versions(path);
         Assert.Equal(first.Distinct().Count(), first.Count);
         Assert.Contains(1L, first);
-        using (var again = RegistryStore.Open(path, empty: true)) Assert.Equal(first.Max(), again.SchemaVersion);
+        using (var again = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), empty: true)) Assert.Equal(first.Max(), again.SchemaVersion);
         Assert.Equal(first, Versions(path));
     }
 
@@ -38,8 +38,8 @@ public class MigrationTests
         c.Open();
         (int, string, string) M(int v, string table) => (v, $"{v:D4}_{table}.sql", $"CREATE TABLE {table}(id INTEGER);");
         var first = (1, "0001_a.sql", "CREATE TABLE plenary_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE a(id INTEGER);");
-        Migrations.Migrator.Migrate(c, [first, M(3, "c")]);
-        Migrations.Migrator.Migrate(c, [first, M(2, "b"), M(3, "c")]);
+        Plenary.Store.Sqlite.Migrations.Migrator.Migrate(c, [first, M(3, "c")]);
+        Plenary.Store.Sqlite.Migrations.Migrator.Migrate(c, [first, M(2, "b"), M(3, "c")]);
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a','b','c') ORDER BY name)";
         Assert.Equal("a,b,c", cmd.ExecuteScalar());
@@ -52,7 +52,7 @@ public class MigrationTests
     {
         using var t = new TempFolder();
         var path = t.File("m.db");
-        using (var s = RegistryStore.Open(path, empty: true)) s.SetMeta("schema_version", "9999");
-        Assert.Contains("newer than this program", Assert.Throws<StoreException>(() => RegistryStore.Open(path)).Message);
+        using (var s = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), empty: true)) s.SetMeta("schema_version", "9999");
+        Assert.Contains("newer than this program", Assert.Throws<StoreException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path))).Message);
     }
 }

@@ -12,19 +12,20 @@ namespace Plenary.Store.Tests;
 
 public class RegistryStoreTests
 {
-    private static RegistryStore OpenMini(TempFolder t, string name = "r.db")
+    private static RegistryStore OpenMini(TempFolder t, string engine, string name = "r.db")
     {
         var data = MiniRegistry.Create(t);
-        return RegistryStore.Open(t.File(name), seed: s => CuratedSeeding.Seed(s, data));
+        return RegistryStore.Open(Plenary.Tests.TestEngines.Engine(engine, t.File(name)), seed: s => CuratedSeeding.Seed(s, data));
     }
 
     private static DateOnly D(string s) => EdtfDate.Parse(s).Start;
 
-    [Fact]
-    public void A_new_registry_is_created_seeded_and_answers_standing_questions()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void A_new_registry_is_created_seeded_and_answers_standing_questions(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var q = new RegistryQueries(store);
         var status = q.Status(StateId.Parse("ARM"), OrgId.Parse("csto"), D("2024-11-28"));
         Assert.Equal(Standing.ParticipationFrozen, status.Standing);
@@ -43,28 +44,30 @@ public class RegistryStoreTests
         Assert.Empty(q.Attendance(OrgId.Parse("csto"), D("2025-01-01"), null).Meetings);
     }
 
-    [Fact]
-    public void Opening_again_changes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Opening_again_changes_nothing(string engine)
     {
         using var t = new TempFolder();
         int claims, audit;
-        using (var store = OpenMini(t))
+        using (var store = OpenMini(t, engine))
         {
             claims = store.Claims(new ClaimFilter { Review = null }).Count;
             audit = store.AuditLog(1000).Count;
         }
-        using (var again = OpenMini(t))
+        using (var again = OpenMini(t, engine))
         {
             Assert.Equal(claims, again.Claims(new ClaimFilter { Review = null }).Count);
             Assert.Equal(audit, again.AuditLog(1000).Count);
         }
     }
 
-    [Fact]
-    public void Adding_the_same_claims_twice_adds_them_once()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Adding_the_same_claims_twice_adds_them_once(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, null, EdtfDate.Parse("2024-11-26"));
         var claim = new Claim { Id = Claim.IdFor("a1", fact, [new Evidence(0, 4)]), Fact = fact, SourceId = "a1", Evidence = [new Evidence(0, 4)], RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
         Assert.Equal(1, store.AddClaims([claim]));
@@ -75,11 +78,12 @@ public class RegistryStoreTests
         Assert.Equal([new Evidence(0, 4)], read.Evidence);
     }
 
-    [Fact]
-    public void Known_at_reads_the_registry_as_it_was()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Known_at_reads_the_registry_as_it_was(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var seeded = DateTimeOffset.UtcNow;
         var later = seeded.AddDays(30);
         var fact = new MembershipFact(StateId.Parse("ARM"), OrgId.Parse("csto"), Standing.WithdrawalAnnounced, EdtfDate.Parse("2024-11-01"));
@@ -104,21 +108,23 @@ public class RegistryStoreTests
         Assert.Contains("accepted", audit[0].Before);
     }
 
-    [Fact]
-    public void Deciding_an_unknown_claim_fails_and_writes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Deciding_an_unknown_claim_fails_and_writes_nothing(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var before = store.AuditLog(1000).Count;
         Assert.Throws<KeyNotFoundException>(() => store.Decide("c-nope", ReviewState.Accepted, "editor"));
         Assert.Equal(before, store.AuditLog(1000).Count);
     }
 
-    [Fact]
-    public void Articles_are_stored_once_by_content()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Articles_are_stored_once_by_content(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var a = new Article("seed", "Armenia will not be represented.", new DateOnly(2024, 11, 27), Outlet: "news.am");
         var first = store.InTransaction(tx => store.AddArticle(tx, a, "editor", DateTimeOffset.UtcNow));
         var second = store.InTransaction(tx => store.AddArticle(tx, a with { Id = "other-name" }, "editor", DateTimeOffset.UtcNow));
@@ -136,7 +142,7 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var text = t.Write("notes.db", "these are my notes, not a database");
         var hash = SHA256.HashData(File.ReadAllBytes(text));
-        var e = Assert.Throws<StoreException>(() => RegistryStore.Open(text));
+        var e = Assert.Throws<StoreException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(text)));
         Assert.Contains("not a Plenary registry", e.Message);
         Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(text)));
 
@@ -149,7 +155,7 @@ public class RegistryStoreTests
             cmd.ExecuteNonQuery();
         }
         var otherHash = SHA256.HashData(File.ReadAllBytes(other));
-        Assert.Contains("an SQLite database of something else", Assert.Throws<StoreException>(() => RegistryStore.Open(other)).Message);
+        Assert.Contains("an SQLite database of something else", Assert.Throws<StoreException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(other))).Message);
         Assert.Equal(otherHash, SHA256.HashData(File.ReadAllBytes(other)));
         Assert.False(File.Exists(other + "-wal"));
     }
@@ -160,7 +166,7 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t, csto: MiniRegistry.Csto.Replace("status: participation-frozen", "status: frozen"));
         var path = t.File("r.db");
-        Assert.Throws<DataFileException>(() => RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data)));
+        Assert.Throws<DataFileException>(() => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, data)));
         Assert.False(File.Exists(path));
     }
 
@@ -170,8 +176,8 @@ public class RegistryStoreTests
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t);
         var path = t.File("r.db");
-        using (var s = RegistryStore.Open(path, empty: true)) s.SetMeta("contents", "seeding"); // as a crash after creation leaves it
-        using var store = RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, data));
+        using (var s = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), empty: true)) s.SetMeta("contents", "seeding"); // as a crash after creation leaves it
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, data));
         Assert.Equal("seeded", store.GetMeta("contents"));
         Assert.NotEmpty(store.MembershipClaims());
     }
@@ -180,17 +186,18 @@ public class RegistryStoreTests
     public void An_empty_registry_has_the_schema_and_no_data()
     {
         using var t = new TempFolder();
-        using var store = RegistryStore.Open(t.File("e.db"), empty: true, seed: _ => throw new InvalidOperationException("must not seed"));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File("e.db")), empty: true, seed: _ => throw new InvalidOperationException("must not seed"));
         Assert.Empty(store.Catalog.States);
         Assert.Empty(store.Claims(new ClaimFilter { Review = null }));
         Assert.True(store.SchemaVersion >= 1);
     }
 
-    [Fact]
-    public void Writes_are_all_or_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Writes_are_all_or_nothing(string engine)
     {
         using var t = new TempFolder();
-        using var store = OpenMini(t);
+        using var store = OpenMini(t, engine);
         var before = store.Claims(new ClaimFilter { Review = null }).Count;
         var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, EdtfDate.Parse("2025"));
         var good = new Claim { Id = "c-good", Fact = fact, SourceId = "x", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
@@ -207,7 +214,7 @@ public class RegistryStoreTests
     {
         using var t = new TempFolder();
         var data = MiniRegistry.Create(t);
-        using var store = RegistryStore.Open(t.File("r.db"), seed: s => CuratedSeeding.Seed(s, data));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File("r.db")), seed: s => CuratedSeeding.Seed(s, data));
         var loaded = CuratedData.Load(data, DateTimeOffset.UtcNow).Catalog;
         Assert.Equal(loaded.States, store.Catalog.States, new JsonEquality<Core.Registry.State>());
         Assert.Equal(loaded.Organizations, store.Catalog.Organizations, new JsonEquality<Core.Registry.Organization>());
@@ -228,7 +235,7 @@ public class RegistryStoreTests
         // The mini CSTO with a complete member list from its founding to 2019 only.
         var csto = MiniRegistry.Csto.Replace("headquarters: Moscow", "headquarters: Moscow\ncoverage:\n  - from: \"2002-10-07\"\n    until: \"2019-12-31\"\n    source: csto-charter");
         var data = MiniRegistry.Create(t, csto);
-        using var store = RegistryStore.Open(t.File("r.db"), seed: s => CuratedSeeding.Seed(s, data));
+        using var store = RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(t.File("r.db")), seed: s => CuratedSeeding.Seed(s, data));
         var q = new RegistryQueries(store);
         var rus = StateId.Parse("RUS");
         var arm = StateId.Parse("ARM");

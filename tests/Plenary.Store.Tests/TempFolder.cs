@@ -18,6 +18,7 @@ public sealed class TempFolder : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Plenary.Tests.TestEngines.DropUnder(Path);
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }

@@ -264,7 +264,7 @@ public sealed class ApiTests
         var before = await Json(await s.Client.GetAsync(url));
         Assert.DoesNotContain(before.GetProperty("claims").EnumerateArray(), c => c.GetProperty("id").GetString() == membership);
         // Another connection to the file (as `plenary accept` would be) accepts the claim.
-        using (var other = Plenary.Store.RegistryStore.Open(s.DbPath)) other.Decide(membership, ReviewState.Accepted, "cli:someone");
+        using (var other = Plenary.Store.RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(s.DbPath))) other.Decide(membership, ReviewState.Accepted, "cli:someone");
         var after = await Json(await s.Client.GetAsync(url));
         Assert.Contains(after.GetProperty("claims").EnumerateArray(), c => c.GetProperty("id").GetString() == membership);
     }

@@ -64,13 +64,13 @@ public sealed class TestServer : IAsyncDisposable
         return new TestServer(dir, app, new Uri(address));
     }
 
-    public static RegistryStore OpenShipped(string path) => RegistryStore.Open(path, seed: s =>
+    public static RegistryStore OpenShipped(string path) => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s =>
     {
         CuratedSeeding.Seed(s);
         Plenary.Editorial.SeedArticle.Ingest(s);
     });
 
-    public static RegistryStore OpenFixture(string path) => RegistryStore.Open(path, seed: s => CuratedSeeding.Seed(s, FixtureData));
+    public static RegistryStore OpenFixture(string path) => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, FixtureData));
 
     public RegistryService Registry => App.Services.GetRequiredService<RegistryService>();
 

@@ -13,12 +13,11 @@ public static class InitCommand
         cmd.SetAction(r =>
         {
             var path = CliOptions.DbPath(r);
-            bool existed = File.Exists(path) && new FileInfo(path).Length > 0;
             using var store = RegistryOpener.Open(path, r.GetValue(empty));
             var claims = store.Claims(new ClaimFilter { Review = null }).Count;
-            Output.Line(existed
-                ? $"{store.Path}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"
-                : $"{store.Path}: created (schema {store.SchemaVersion}, {store.Catalog.States.Count} states, {store.Catalog.Organizations.Count} organizations, {claims} claims)");
+            Output.Line(!store.Created
+                ? $"{store.Address}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"
+                : $"{store.Address}: created (schema {store.SchemaVersion}, {store.Catalog.States.Count} states, {store.Catalog.Organizations.Count} organizations, {claims} claims)");
             return 0;
         });
         return cmd;

@@ -38,10 +38,7 @@ public static class CowConflicts
     /// </summary>
     public static CowConflictReport Compare(RegistryStore store, ExchangeData data, IReadOnlyList<CowTable>? imported = null)
     {
-        var sources = new Dictionary<string, long>();
-        using (var cmd = store.Command(null, "SELECT source_id, count(*) FROM claims WHERE type = 'membership' GROUP BY source_id"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) sources[r.GetString(0)] = r.GetInt64(1);
+        var sources = store.ClaimCountsBySource(ClaimType.Membership);
         bool bothFiles = CowFiles.All(sources.ContainsKey);
         bool others = sources.Keys.Any(s => !CowFiles.Contains(s));
         if (!bothFiles && !others) return CowConflictReport.None;

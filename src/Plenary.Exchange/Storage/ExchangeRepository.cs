@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Plenary.Core.Ids;
 using Plenary.Exchange.Cow;
 using Plenary.Store;
@@ -57,27 +57,27 @@ public sealed class ExchangeRepository
     }
 
     /// <summary>Writes a plan's exchange records inside the caller's transaction (with its claims).</summary>
-    public ExchangeWriteCounts Write(SqliteTransaction tx, CowImportPlan plan)
+    public ExchangeWriteCounts Write(StoreTransaction tx, CowImportPlan plan)
     {
         int links = 0;
-        using (var cmd = store.Command(tx, """
-            INSERT INTO exchange_cow_org(org_id, ioname, ionum, orgname) VALUES ($org, $ioname, $ionum, $orgname)
+        using (var cmd = tx.Command("""
+            INSERT INTO exchange_cow_org(org_id, ioname, ionum, orgname) VALUES (@org, @ioname, @ionum, @orgname)
             ON CONFLICT(org_id) DO UPDATE SET ionum = coalesce(exchange_cow_org.ionum, excluded.ionum),
                 orgname = coalesce(exchange_cow_org.orgname, excluded.orgname),
                 ioname = CASE WHEN excluded.ionum IS NOT NULL THEN excluded.ioname ELSE exchange_cow_org.ioname END
-            WHERE exchange_cow_org.ionum IS NOT excluded.ionum AND excluded.ionum IS NOT NULL
+            WHERE exchange_cow_org.ionum IS DISTINCT FROM excluded.ionum AND excluded.ionum IS NOT NULL
             """))
         {
-            var (org, ioname, ionum, orgname) = (P(cmd, "$org"), P(cmd, "$ioname"), P(cmd, "$ionum"), P(cmd, "$orgname"));
+            var (org, ioname, ionum, orgname) = (P(cmd, "@org"), P(cmd, "@ioname"), P(cmd, "@ionum"), P(cmd, "@orgname"));
             foreach (var l in plan.OrgLinks)
             {
                 org.Value = l.Org.Value; ioname.Value = l.Ioname; ionum.Value = (object?)l.Ionum ?? DBNull.Value; orgname.Value = (object?)l.Orgname ?? DBNull.Value;
                 links += cmd.ExecuteNonQuery();
             }
         }
-        using (var cmd = store.Command(tx, "INSERT INTO exchange_cow_state(state_id, ccode, stateabb, cowname) VALUES ($s, $c, $a, $n) ON CONFLICT DO NOTHING"))
+        using (var cmd = tx.Command("INSERT INTO exchange_cow_state(state_id, ccode, stateabb, cowname) VALUES (@s, @c, @a, @n) ON CONFLICT DO NOTHING"))
         {
-            var (s, c, a, n) = (P(cmd, "$s"), P(cmd, "$c"), P(cmd, "$a"), P(cmd, "$n"));
+            var (s, c, a, n) = (P(cmd, "@s"), P(cmd, "@c"), P(cmd, "@a"), P(cmd, "@n"));
             foreach (var l in plan.StateLinks)
             {
                 s.Value = l.State.Value; c.Value = l.Ccode; a.Value = l.StateAbb; n.Value = l.CowName;
@@ -85,10 +85,10 @@ public sealed class ExchangeRepository
             }
         }
         int observed = 0;
-        using (var cmd = store.Command(tx, "INSERT INTO exchange_cow_observed(source_id, org_id, state_id, from_year, to_year) VALUES ($src, $o, $s, $f, $t) ON CONFLICT DO NOTHING"))
+        using (var cmd = tx.Command("INSERT INTO exchange_cow_observed(source_id, org_id, state_id, from_year, to_year) VALUES (@src, @o, @s, @f, @t) ON CONFLICT DO NOTHING"))
         {
-            var (src, o, s, f, t) = (P(cmd, "$src"), P(cmd, "$o"), P(cmd, "$s"), P(cmd, "$f"), P(cmd, "$t"));
-            cmd.Prepare();
+            var (src, o, s, f, t) = (P(cmd, "@src"), P(cmd, "@o"), P(cmd, "@s"), P(cmd, "@f"), P(cmd, "@t"));
+            store.Engine.PrepareForReuse(cmd);
             foreach (var x in plan.Observed)
             {
                 src.Value = x.SourceId; o.Value = x.Org.Value; s.Value = x.State.Value; f.Value = x.From; t.Value = x.To;
@@ -96,10 +96,10 @@ public sealed class ExchangeRepository
             }
         }
         int igoRows = 0;
-        using (var cmd = store.Command(tx, "INSERT INTO exchange_igo_row(source_id, org_id, year, meta) VALUES ($src, $o, $y, $m) ON CONFLICT DO NOTHING"))
+        using (var cmd = tx.Command("INSERT INTO exchange_igo_row(source_id, org_id, year, meta) VALUES (@src, @o, @y, @m) ON CONFLICT DO NOTHING"))
         {
-            var (src, o, y, m) = (P(cmd, "$src"), P(cmd, "$o"), P(cmd, "$y"), P(cmd, "$m"));
-            cmd.Prepare();
+            var (src, o, y, m) = (P(cmd, "@src"), P(cmd, "@o"), P(cmd, "@y"), P(cmd, "@m"));
+            store.Engine.PrepareForReuse(cmd);
             foreach (var x in plan.IgoRows)
             {
                 src.Value = x.SourceId; o.Value = x.Org.Value; y.Value = x.Year; m.Value = x.Meta is null ? DBNull.Value : JsonSerializer.Serialize(x.Meta);
@@ -110,12 +110,12 @@ public sealed class ExchangeRepository
         return new ExchangeWriteCounts(links, observed, igoRows, stateRows, 0);
     }
 
-    private int WriteStateRows(SqliteTransaction tx, IReadOnlyList<StateRow> rows)
+    private int WriteStateRows(StoreTransaction tx, IReadOnlyList<StateRow> rows)
     {
         int n = 0;
-        using var cmd = store.Command(tx, "INSERT INTO exchange_state_row(source_id, state_id, year) VALUES ($src, $s, $y) ON CONFLICT DO NOTHING");
-        var (src, s, y) = (P(cmd, "$src"), P(cmd, "$s"), P(cmd, "$y"));
-        cmd.Prepare();
+        using var cmd = tx.Command("INSERT INTO exchange_state_row(source_id, state_id, year) VALUES (@src, @s, @y) ON CONFLICT DO NOTHING");
+        var (src, s, y) = (P(cmd, "@src"), P(cmd, "@s"), P(cmd, "@y"));
+        store.Engine.PrepareForReuse(cmd);
         foreach (var x in rows)
         {
             src.Value = x.SourceId; s.Value = x.State.Value; y.Value = x.Year;
@@ -124,21 +124,21 @@ public sealed class ExchangeRepository
         return n;
     }
 
-    public ExchangeWriteCounts WriteSystem(SqliteTransaction tx, IReadOnlyList<SystemSpell> spells, IReadOnlyList<CowStateLink> links)
+    public ExchangeWriteCounts WriteSystem(StoreTransaction tx, IReadOnlyList<SystemSpell> spells, IReadOnlyList<CowStateLink> links)
     {
         int l = 0, n = 0;
-        using (var cmd = store.Command(tx, "INSERT INTO exchange_cow_state(state_id, ccode, stateabb, cowname) VALUES ($s, $c, $a, $n) ON CONFLICT DO NOTHING"))
+        using (var cmd = tx.Command("INSERT INTO exchange_cow_state(state_id, ccode, stateabb, cowname) VALUES (@s, @c, @a, @n) ON CONFLICT DO NOTHING"))
         {
-            var (s, c, a, nm) = (P(cmd, "$s"), P(cmd, "$c"), P(cmd, "$a"), P(cmd, "$n"));
+            var (s, c, a, nm) = (P(cmd, "@s"), P(cmd, "@c"), P(cmd, "@a"), P(cmd, "@n"));
             foreach (var x in links)
             {
                 s.Value = x.State.Value; c.Value = x.Ccode; a.Value = x.StateAbb; nm.Value = x.CowName;
                 l += cmd.ExecuteNonQuery();
             }
         }
-        using (var cmd = store.Command(tx, "INSERT INTO exchange_system_spell(source_id, state_id, start_date, end_date) VALUES ($src, $s, $a, $b) ON CONFLICT DO NOTHING"))
+        using (var cmd = tx.Command("INSERT INTO exchange_system_spell(source_id, state_id, start_date, end_date) VALUES (@src, @s, @a, @b) ON CONFLICT DO NOTHING"))
         {
-            var (src, s, a, b) = (P(cmd, "$src"), P(cmd, "$s"), P(cmd, "$a"), P(cmd, "$b"));
+            var (src, s, a, b) = (P(cmd, "@src"), P(cmd, "@s"), P(cmd, "@a"), P(cmd, "@b"));
             foreach (var x in spells)
             {
                 src.Value = x.SourceId; s.Value = x.State.Value;
@@ -149,7 +149,7 @@ public sealed class ExchangeRepository
         return new ExchangeWriteCounts(l, 0, 0, 0, n);
     }
 
-    private static SqliteParameter P(SqliteCommand cmd, string name)
+    private static DbParameter P(DbCommand cmd, string name)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
@@ -157,9 +157,10 @@ public sealed class ExchangeRepository
         return p;
     }
 
-    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map)
+    private List<T> Read<T>(string sql, Func<DbDataReader, T> map)
     {
-        using var cmd = store.Command(null, sql);
+        using var c = store.Engine.Open();
+        using var cmd = Sql.Command(c, null, sql);
         using var r = cmd.ExecuteReader();
         var list = new List<T>();
         while (r.Read()) list.Add(map(r));

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Dapper;
 
 namespace Plenary.Store.Accounts;
 
@@ -23,6 +24,10 @@ public sealed class AccountExistsException(string name) : InvalidOperationExcept
 /// </summary>
 public sealed class AccountStore(RegistryStore store)
 {
+    private object T(DateTimeOffset t) => store.Engine.TimeValue(t);
+
+    private DateTimeOffset ReadTime(object v) => store.Engine.ReadTime(v);
+
     public static string RoleName(AccountRole role) => role switch
     {
         AccountRole.Reader => "reader",
@@ -49,19 +54,19 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         return store.InTransaction(tx =>
         {
-            using (var exists = store.Command(tx, "SELECT count(*) FROM users WHERE name = $n"))
+            using (var exists = tx.Command("SELECT count(*) FROM users WHERE lower(name) = lower(@n)"))
             {
-                exists.Parameters.AddWithValue("$n", name);
+                exists.Add("@n", name);
                 if ((long)exists.ExecuteScalar()! > 0) throw new AccountExistsException(name);
             }
             long id;
-            using (var cmd = store.Command(tx, "INSERT INTO users(name, role, password_hash, created_at) VALUES ($n, $r, $p, $at) RETURNING id"))
+            using (var cmd = tx.Command("INSERT INTO users(name, role, password_hash, created_at) VALUES (@n, @r, @p, @at) RETURNING id"))
             {
-                cmd.Parameters.AddWithValue("$n", name);
-                cmd.Parameters.AddWithValue("$r", RoleName(role));
-                cmd.Parameters.AddWithValue("$p", (object?)passwordHash ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
-                id = (long)cmd.ExecuteScalar()!;
+                cmd.Add("@n", name);
+                cmd.Add("@r", RoleName(role));
+                cmd.Add("@p", passwordHash);
+                cmd.Add("@at", T(when));
+                id = Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             InsertKey(tx, id, keyHash, keyPrefix, when);
             store.AuditIn(tx, by, "user-add", $"user/{name}", null,
@@ -76,12 +81,12 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         store.InTransaction(tx =>
         {
-            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            var account = Find(tx.Connection, tx.Transaction, "lower(u.name) = lower(@v)", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
             if (revokeOthers)
             {
-                using var revoke = store.Command(tx, "UPDATE api_keys SET revoked_at = $at WHERE user_id = $u AND revoked_at IS NULL");
-                revoke.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
-                revoke.Parameters.AddWithValue("$u", account.Id);
+                using var revoke = tx.Command("UPDATE api_keys SET revoked_at = @at WHERE user_id = @u AND revoked_at IS NULL");
+                revoke.Add("@at", T(when));
+                revoke.Add("@u", account.Id);
                 revoke.ExecuteNonQuery();
             }
             InsertKey(tx, account.Id, keyHash, keyPrefix, when);
@@ -95,11 +100,11 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         store.InTransaction(tx =>
         {
-            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
-            using (var cmd = store.Command(tx, "UPDATE users SET password_hash = $p WHERE id = $u"))
+            var account = Find(tx.Connection, tx.Transaction, "lower(u.name) = lower(@v)", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            using (var cmd = tx.Command("UPDATE users SET password_hash = @p WHERE id = @u"))
             {
-                cmd.Parameters.AddWithValue("$p", passwordHash);
-                cmd.Parameters.AddWithValue("$u", account.Id);
+                cmd.Add("@p", passwordHash);
+                cmd.Add("@u", account.Id);
                 cmd.ExecuteNonQuery();
             }
             var ended = EndSessions(tx, account.Id, "password-set", when);
@@ -117,19 +122,19 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         return store.InTransaction(tx =>
         {
-            var account = Find(tx, "u.name = $v", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
+            var account = Find(tx.Connection, tx.Transaction, "lower(u.name) = lower(@v)", name) ?? throw new KeyNotFoundException($"no account named '{name}'");
             if (account.Disabled == disabled) return false;
             string? disabledAt;
-            using (var get = store.Command(tx, "SELECT disabled_at FROM users WHERE id = $u"))
+            using (var get = tx.Command("SELECT disabled_at FROM users WHERE id = @u"))
             {
-                get.Parameters.AddWithValue("$u", account.Id);
-                disabledAt = get.ExecuteScalar() as string;
+                get.Add("@u", account.Id);
+                disabledAt = get.ExecuteScalar() is { } v and not DBNull ? Sql.TimeText(ReadTime(v)) : null;
             }
-            var newDisabledAt = disabled ? RegistryStore.TimeText(when) : null;
-            using (var cmd = store.Command(tx, "UPDATE users SET disabled_at = $d WHERE id = $u"))
+            var newDisabledAt = disabled ? Sql.TimeText(StoreEngine.ToMicroseconds(when)) : null;
+            using (var cmd = tx.Command("UPDATE users SET disabled_at = @d WHERE id = @u"))
             {
-                cmd.Parameters.AddWithValue("$d", (object?)newDisabledAt ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$u", account.Id);
+                cmd.Add("@d", disabled ? T(when) : null);
+                cmd.Add("@u", account.Id);
                 cmd.ExecuteNonQuery();
             }
             var ended = disabled ? EndSessions(tx, account.Id, "disabled", when) : 0;
@@ -150,15 +155,15 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         store.InTransaction(tx =>
         {
-            using var cmd = store.Command(tx, "INSERT INTO sessions(id_hash, user_id, created_at) VALUES ($h, $u, $at)");
-            cmd.Parameters.AddWithValue("$h", idHash);
-            cmd.Parameters.AddWithValue("$u", userId);
-            cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+            using var cmd = tx.Command("INSERT INTO sessions(id_hash, user_id, created_at) VALUES (@h, @u, @at)");
+            cmd.Add("@h", idHash);
+            cmd.Add("@u", userId);
+            cmd.Add("@at", T(when));
             cmd.ExecuteNonQuery();
             // Sessions that ended a day ago, or are past the longest a session lasts, are of no further use: forget them.
-            using var purge = store.Command(tx, "DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < $old) OR created_at < $expired");
-            purge.Parameters.AddWithValue("$old", RegistryStore.TimeText(when.AddDays(-1)));
-            purge.Parameters.AddWithValue("$expired", RegistryStore.TimeText(when - MaxSessionAge));
+            using var purge = tx.Command("DELETE FROM sessions WHERE (ended_at IS NOT NULL AND ended_at < @old) OR created_at < @expired");
+            purge.Add("@old", T(when.AddDays(-1)));
+            purge.Add("@expired", T(when - MaxSessionAge));
             purge.ExecuteNonQuery();
         });
     }
@@ -169,69 +174,71 @@ public sealed class AccountStore(RegistryStore store)
         var when = at ?? DateTimeOffset.UtcNow;
         return store.InTransaction(tx =>
         {
-            using var cmd = store.Command(tx, "UPDATE sessions SET ended_at = $at, end_reason = $r WHERE id_hash = $h AND ended_at IS NULL");
-            cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
-            cmd.Parameters.AddWithValue("$r", reason);
-            cmd.Parameters.AddWithValue("$h", idHash);
+            using var cmd = tx.Command("UPDATE sessions SET ended_at = @at, end_reason = @r WHERE id_hash = @h AND ended_at IS NULL");
+            cmd.Add("@at", T(when));
+            cmd.Add("@r", reason);
+            cmd.Add("@h", idHash);
             return cmd.ExecuteNonQuery() > 0;
         });
     }
 
     /// <summary>The live session with this id hash and its account, or null (unknown, ended, or its account disabled).</summary>
-    public SessionRecord? FindSession(string idHash)
+    public SessionRecord? FindSession(string idHash) => store.Read(c =>
     {
-        using var cmd = store.Command(null,
+        using var cmd = Sql.Command(c, null,
             "SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id " +
-            "WHERE s.id_hash = $h AND s.ended_at IS NULL AND u.disabled_at IS NULL");
-        cmd.Parameters.AddWithValue("$h", idHash);
+            "WHERE s.id_hash = @h AND s.ended_at IS NULL AND u.disabled_at IS NULL");
+        cmd.Add("@h", idHash);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? new SessionRecord(Read(r), RegistryStore.ParseTime(r.GetString(6))) : null;
-    }
+        return r.Read() ? new SessionRecord(Read(r), ReadTime(r.GetValue(6))) : null;
+    });
 
-    private int EndSessions(SqliteTransaction tx, long userId, string reason, DateTimeOffset when)
+    private int EndSessions(StoreTransaction tx, long userId, string reason, DateTimeOffset when)
     {
-        using var cmd = store.Command(tx, "UPDATE sessions SET ended_at = $at, end_reason = $r WHERE user_id = $u AND ended_at IS NULL");
-        cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
-        cmd.Parameters.AddWithValue("$r", reason);
-        cmd.Parameters.AddWithValue("$u", userId);
+        using var cmd = tx.Command("UPDATE sessions SET ended_at = @at, end_reason = @r WHERE user_id = @u AND ended_at IS NULL");
+        cmd.Add("@at", T(when));
+        cmd.Add("@r", reason);
+        cmd.Add("@u", userId);
         return cmd.ExecuteNonQuery();
     }
 
-    public Account? FindByName(string name) => Find(null, "u.name = $v", name);
+    public Account? FindByName(string name) => FindOutside("lower(u.name) = lower(@v)", name);
 
     /// <summary>The account an API key belongs to, if the key is known, not revoked and its account not disabled.</summary>
     public Account? FindByKeyHash(string keyHash) =>
-        Find(null, "u.id = (SELECT k.user_id FROM api_keys k WHERE k.key_hash = $v AND k.revoked_at IS NULL)", keyHash);
+        FindOutside("u.id = (SELECT k.user_id FROM api_keys k WHERE k.key_hash = @v AND k.revoked_at IS NULL)", keyHash);
 
-    public IReadOnlyList<Account> All()
+    public IReadOnlyList<Account> All() => store.Read(c =>
     {
-        using var cmd = store.Command(null, "SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u ORDER BY u.name");
+        using var cmd = Sql.Command(c, null, "SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u ORDER BY u.name");
         using var r = cmd.ExecuteReader();
         var list = new List<Account>();
         while (r.Read()) list.Add(Read(r));
-        return list;
-    }
+        return (IReadOnlyList<Account>)list;
+    });
 
-    private Account? Find(SqliteTransaction? tx, string where, string value)
+    private Account? FindOutside(string where, string value) => store.Read(c => Find(c, null, where, value));
+
+    private Account? Find(DbConnection c, DbTransaction? t, string where, string value)
     {
-        using var cmd = store.Command(tx, $"SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u WHERE {where}"); // where: this class's constants
-        cmd.Parameters.AddWithValue("$v", value);
+        using var cmd = Sql.Command(c, t, $"SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.disabled_at FROM users u WHERE {where}"); // where: this class's constants
+        cmd.Add("@v", value);
         using var r = cmd.ExecuteReader();
         return r.Read() ? Read(r) : null;
     }
 
-    private static Account Read(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1),
+    private Account Read(DbDataReader r) => new(
+        Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), r.GetString(1),
         TryParseRole(r.GetString(2), out var role) ? role : throw new StoreException($"account {r.GetString(1)} has an unknown role '{r.GetString(2)}'"),
-        r.IsDBNull(3) ? null : r.GetString(3), RegistryStore.ParseTime(r.GetString(4)), !r.IsDBNull(5));
+        r.Text(3), ReadTime(r.GetValue(4)), !r.IsDBNull(5));
 
-    private void InsertKey(SqliteTransaction tx, long userId, string keyHash, string prefix, DateTimeOffset when)
+    private void InsertKey(StoreTransaction tx, long userId, string keyHash, string prefix, DateTimeOffset when)
     {
-        using var cmd = store.Command(tx, "INSERT INTO api_keys(user_id, key_hash, prefix, created_at) VALUES ($u, $h, $p, $at)");
-        cmd.Parameters.AddWithValue("$u", userId);
-        cmd.Parameters.AddWithValue("$h", keyHash);
-        cmd.Parameters.AddWithValue("$p", prefix);
-        cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(when));
+        using var cmd = tx.Command("INSERT INTO api_keys(user_id, key_hash, prefix, created_at) VALUES (@u, @h, @p, @at)");
+        cmd.Add("@u", userId);
+        cmd.Add("@h", keyHash);
+        cmd.Add("@p", prefix);
+        cmd.Add("@at", T(when));
         cmd.ExecuteNonQuery();
     }
 }

@@ -273,8 +273,7 @@ public static class ApiEndpoints
             {
                 var page = Paging.From(offset, limit);
                 var entries = s.AuditLog(page.Offset + page.Limit).Skip(page.Offset).ToList();
-                using var count = s.Command(null, "SELECT count(*) FROM audit_log");
-                var total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                var total = (int)s.AuditCount();
                 return ApiJson.Result(page.Annotate(ApiJson.Node(new { entries = entries.Select(Reads.AuditView).ToList() }), total));
             }))
             .RequireAuthorization(AdminPolicy)

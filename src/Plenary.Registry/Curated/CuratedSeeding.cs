@@ -17,7 +17,7 @@ public static class CuratedSeeding
             return n;
         });
         // From then on the organizations' coverage speaks (before it, --known-at reads no complete member list).
-        store.SetMeta(Queries.RegistryQueries.CuratedRecordedAtKey, RegistryStore.TimeText(when));
+        store.SetMeta(Queries.RegistryQueries.CuratedRecordedAtKey, Sql.TimeText(when));
         return added;
     }
 }

@@ -1,7 +1,8 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Plenary.Store;
 
-namespace Plenary.Store.Migrations;
+namespace Plenary.Store.Sqlite.Migrations;
 
 /// <summary>
 /// Applies the numbered SQL files of this folder (<c>0001_registry.sql</c>, …) in order, each in its own transaction
@@ -19,7 +20,7 @@ internal static class Migrator
         var list = new List<(int, string, string)>();
         foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
         {
-            // Resource names look like Plenary.Store.Migrations.0001_registry.sql
+            // Resource names look like Plenary.Store.Sqlite.Migrations.0001_registry.sql
             var file = name[(name.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..];
             if (!int.TryParse(file.AsSpan(0, 4), out var version)) continue;
             using var s = asm.GetManifestResourceStream(name)!;
@@ -73,7 +74,7 @@ internal static class Migrator
                     """;
                 cmd.Parameters.AddWithValue("$v", version);
                 cmd.Parameters.AddWithValue("$name", name);
-                cmd.Parameters.AddWithValue("$at", RegistryStore.TimeText(DateTimeOffset.UtcNow));
+                cmd.Parameters.AddWithValue("$at", Sql.TimeText(StoreEngine.ToMicroseconds(DateTimeOffset.UtcNow)));
                 cmd.Parameters.AddWithValue("$app", Application);
                 cmd.Parameters.AddWithValue("$max", Math.Max(current, version).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 cmd.ExecuteNonQuery();

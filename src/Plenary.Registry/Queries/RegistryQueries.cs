@@ -21,7 +21,7 @@ public sealed class RegistryQueries(RegistryStore store)
     /// recorded (<c>--known-at</c> earlier), the registry knew no complete member list.
     /// </summary>
     public bool CoverageKnown(DateTimeOffset? knownAt) =>
-        knownAt is not { } at || store.GetMeta(CuratedRecordedAtKey) is not { } text || RegistryStore.ParseTime(text) <= at;
+        knownAt is not { } at || store.GetMeta(CuratedRecordedAtKey) is not { } text || Sql.ParseTime(text) <= at;
 
     /// <summary>The meta key under which seeding records when the curated data (organizations and their coverage) came in.</summary>
     public const string CuratedRecordedAtKey = "curated-recorded-at";

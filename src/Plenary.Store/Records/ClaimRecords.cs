@@ -1,0 +1,173 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Plenary.Core.Claims;
+
+namespace Plenary.Store.Records;
+
+/// <summary>Claims: inserted, never updated (a correction is a new claim naming the one it corrects).</summary>
+public sealed class ClaimRecords(StoreEngine engine)
+{
+    /// <summary>
+    /// Records claims inside the caller's transaction; a claim whose id is already recorded is skipped (ingesting twice
+    /// changes nothing). A claim recorded as accepted or rejected gets that decision, by its recorder, at its recording time.
+    /// </summary>
+    public int Add(StoreTransaction tx, IReadOnlyList<Claim> claims)
+    {
+        using var insert = tx.Command($"""
+            INSERT INTO claims(id, type, source_id, state, org, valid_from, fact, evidence, modality, note, corrects, sequence, recorded_at, recorded_by)
+            VALUES (@id, @type, @src, @state, @org, @from, {engine.Json("@fact")}, {engine.Json("@ev")}, @mod, @note, @corr, @seq, @at, @by)
+            ON CONFLICT(id) DO NOTHING
+            """);
+        var pId = insert.Add("@id");
+        var pType = insert.Add("@type");
+        var pSrc = insert.Add("@src");
+        var pState = insert.Add("@state");
+        var pOrg = insert.Add("@org");
+        var pFrom = insert.Add("@from");
+        var pFact = insert.Add("@fact");
+        var pEv = insert.Add("@ev");
+        var pMod = insert.Add("@mod");
+        var pNote = insert.Add("@note");
+        var pCorr = insert.Add("@corr");
+        var pSeq = insert.Add("@seq");
+        var pAt = insert.Add("@at");
+        var pBy = insert.Add("@by");
+        using var decide = tx.Command("INSERT INTO claim_reviews(claim_id, decision, decided_at, decided_by) VALUES (@id, @d, @at, @by)");
+        var dId = decide.Add("@id");
+        var dDec = decide.Add("@d");
+        var dAt = decide.Add("@at");
+        var dBy = decide.Add("@by");
+        bool prepared = false;
+
+        int added = 0;
+        foreach (var c in claims)
+        {
+            var (state, org) = Subject(c.Fact);
+            pId.Value = c.Id;
+            pType.Value = WireName.Of(c.Type);
+            pSrc.Value = c.SourceId;
+            pState.Value = (object?)state ?? DBNull.Value;
+            pOrg.Value = (object?)org ?? DBNull.Value;
+            pFrom.Value = (object?)c.Fact.ValidFrom?.ToString() ?? DBNull.Value;
+            pFact.Value = ClaimJson.FactToJson(c.Fact);
+            pEv.Value = "[" + string.Join(",", c.Evidence.Select(e => $"[{e.Start},{e.End}]")) + "]";
+            pMod.Value = WireName.Of(c.Modality);
+            pNote.Value = (object?)c.Note ?? DBNull.Value;
+            pCorr.Value = (object?)c.Corrects ?? DBNull.Value;
+            pSeq.Value = c.Sequence;
+            pAt.Value = engine.TimeValue(c.RecordedAt);
+            pBy.Value = c.RecordedBy;
+            if (!prepared) { engine.PrepareForReuse(insert); prepared = true; }
+            if (insert.ExecuteNonQuery() == 0) continue;
+            added++;
+            if (c.Review != ReviewState.Proposed)
+            {
+                dId.Value = c.Id;
+                dDec.Value = WireName.Of(c.Review);
+                dAt.Value = engine.TimeValue(c.RecordedAt);
+                dBy.Value = c.RecordedBy;
+                decide.ExecuteNonQuery();
+            }
+        }
+        return added;
+    }
+
+    private static (string? State, string? Org) Subject(ClaimFact f) => f switch
+    {
+        MembershipFact m => (m.State.Value, m.Org.Value),
+        AttendanceFact a => (a.State.Value, a.Org.Value),
+        ChairFact c => (c.State.Value, c.Org.Value),
+        MeetingFact mt => (mt.Country?.Value, mt.Org.Value),
+        StatementFact s => (s.SpeakerState?.Value, null),
+        _ => (null, null),
+    };
+
+    /// <summary>Reads claims as the registry knew them at <see cref="ClaimFilter.KnownAt"/> (default: now), in recording order.</summary>
+    public IReadOnlyList<Claim> Read(ClaimFilter filter)
+    {
+        using var c = engine.Open();
+        using var cmd = Sql.Command(c, null, "");
+        string known = "";
+        if (filter.KnownAt is { } k)
+        {
+            cmd.Add("@known", engine.TimeValue(k));
+            known = " AND r.decided_at <= @known";
+        }
+        var sql = new StringBuilder($"""
+            SELECT c.id, c.source_id, c.fact, c.evidence, c.modality, c.note, c.corrects, c.sequence, c.recorded_at, c.recorded_by,
+                   (SELECT r.decision FROM claim_reviews r WHERE r.claim_id = c.id{known} ORDER BY r.seq DESC LIMIT 1)
+            FROM claims c WHERE 1 = 1
+            """);
+        if (filter.KnownAt is not null) sql.Append(" AND c.recorded_at <= @known");
+        if (filter.Type is { } t) { sql.Append(" AND c.type = @type"); cmd.Add("@type", WireName.Of(t)); }
+        if (filter.Org is { } o) { sql.Append(" AND c.org = @org"); cmd.Add("@org", o.Value); }
+        if (filter.State is { } s) { sql.Append(" AND c.state = @state"); cmd.Add("@state", s.Value); }
+        if (filter.SourceId is { } src) { sql.Append(" AND c.source_id = @src"); cmd.Add("@src", src); }
+        if (filter.Ids is { } ids)
+        {
+            var names = ids.Select((id, i) => { cmd.Add($"@id{i}", id); return $"@id{i}"; }).ToList();
+            sql.Append(names.Count == 0 ? " AND 1 = 0" : $" AND c.id IN ({string.Join(",", names)})");
+        }
+        // Insertion order is recording order (claims are only ever inserted), and needs no sort of a quarter million rows.
+        sql.Append(" ORDER BY c.").Append(engine.ClaimInsertionOrder);
+        cmd.CommandText = sql.ToString();
+        var list = new List<Claim>();
+        using var r = cmd.ExecuteReader();
+        var times = new TimeCache(engine);
+        while (r.Read())
+        {
+            var review = r.IsDBNull(10) ? ReviewState.Proposed : WireName.Parse<ReviewState>(r.GetString(10), "review");
+            if (filter.Review is { } wanted && review != wanted) continue;
+            list.Add(ReadClaim(r, review, times));
+        }
+        return list;
+    }
+
+    public IReadOnlyDictionary<string, long> CountsBySource(ClaimType type)
+    {
+        using var c = engine.Open();
+        return c.Query<(string Source, long Count)>("SELECT source_id, count(*) FROM claims WHERE type = @type GROUP BY source_id", new { type = WireName.Of(type) })
+            .ToDictionary(x => x.Source, x => x.Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>Claims recorded together share their time: convert each distinct value once.</summary>
+    private sealed class TimeCache(StoreEngine engine)
+    {
+        private object? _raw;
+        private DateTimeOffset _value;
+
+        public DateTimeOffset Read(object raw)
+        {
+            if (!raw.Equals(_raw)) { _value = engine.ReadTime(raw); _raw = raw; }
+            return _value;
+        }
+    }
+
+    private static Claim ReadClaim(DbDataReader r, ReviewState review, TimeCache times)
+    {
+        using var fact = JsonDocument.Parse(r.GetString(2));
+        var evidenceText = r.GetString(3);
+        IReadOnlyList<Evidence> evidence = [];
+        if (evidenceText != "[]")
+        {
+            using var ev = JsonDocument.Parse($"{{\"evidence\":{evidenceText}}}");
+            evidence = ClaimJson.ReadEvidence(ev.RootElement);
+        }
+        return new Claim
+        {
+            Id = r.GetString(0),
+            SourceId = r.GetString(1),
+            Fact = ClaimJson.ReadFact(fact.RootElement),
+            Evidence = evidence,
+            Modality = WireName.Parse<Modality>(r.GetString(4), "modality"),
+            Note = r.Text(5),
+            Corrects = r.Text(6),
+            Sequence = Convert.ToInt32(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture),
+            RecordedAt = times.Read(r.GetValue(8)),
+            RecordedBy = r.GetString(9),
+            Review = review,
+        };
+    }
+}

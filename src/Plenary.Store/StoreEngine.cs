@@ -1,0 +1,84 @@
+using System.Data.Common;
+
+namespace Plenary.Store;
+
+/// <summary>A search hit: what it is, its id, its name, and a snippet of the matching text (matches between
+/// <see cref="SearchHit.MarkStart"/> and <see cref="SearchHit.MarkEnd"/>). Lower <see cref="Rank"/> ranks first.</summary>
+public sealed record SearchHit(string Kind, string Id, string Title, string Snippet, double Rank)
+{
+    public const char MarkStart = '\u0002';
+    public const char MarkEnd = '\u0003';
+}
+
+/// <summary>Ranked full-text search over organizations, states, persons and article text.</summary>
+public interface ISearchIndex
+{
+    /// <summary>All the user's words must occur (each as a word prefix); names weigh more than other text.</summary>
+    (IReadOnlyList<SearchHit> Hits, int Total) Search(string text, int offset, int limit);
+}
+
+/// <summary>
+/// Tells whether anyone — this process or another one on the same registry — has committed a change since last asked:
+/// <see cref="Version"/> moves on with every commit seen.
+/// </summary>
+public interface IChangeSignal : IDisposable
+{
+    long Version { get; }
+}
+
+/// <summary>
+/// One storage engine under the registry: how to reach it, open pooled connections, recognise, create and migrate a
+/// registry, and the few places where its SQL differs from the SQL the store shares. Connections are handed out as
+/// <see cref="DbConnection"/> (ADO.NET's own abstraction), so nothing above the engine names the engine.
+/// </summary>
+public abstract class StoreEngine : IDisposable
+{
+    /// <summary>Which engine ("sqlite", "postgres").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The registry's address as the user gave it, without secrets (a file path, or a server and database).</summary>
+    public abstract string Address { get; }
+
+    /// <summary>An open connection from the pool, configured for the registry; dispose it to give it back.</summary>
+    public abstract DbConnection Open();
+
+    /// <summary>
+    /// Refuses, without writing, a database that is not a Plenary registry; creates the registry when there is none;
+    /// applies the migrations this program has and the registry has not. True when it was created now.
+    /// </summary>
+    public abstract bool CreateOrMigrate();
+
+    /// <summary>Removes a registry that could not be filled when it was created (so no half-made registry stays behind).</summary>
+    public abstract void Destroy();
+
+    /// <summary>The schema version recorded in the registry's ledger.</summary>
+    public abstract int SchemaVersion();
+
+    /// <summary>How a time is written to a time column (times are kept to the microsecond on every engine).</summary>
+    public abstract object TimeValue(DateTimeOffset time);
+
+    /// <summary>A time read from a time column.</summary>
+    public abstract DateTimeOffset ReadTime(object value);
+
+    /// <summary>The SQL for a parameter bound to a JSON column (an engine with a JSON type casts the text).</summary>
+    public virtual string Json(string parameter) => parameter;
+
+    /// <summary>The claims column that orders claims as they were recorded.</summary>
+    public abstract string ClaimInsertionOrder { get; }
+
+    /// <summary>Prepares a command that will run many times (an engine that prepares by itself does nothing).</summary>
+    public virtual void PrepareForReuse(DbCommand command) { }
+
+    /// <summary>Runs inside every write transaction, just before it commits (an engine may announce the change).</summary>
+    public virtual void BeforeCommit(DbConnection connection, DbTransaction transaction) { }
+
+    public abstract ISearchIndex Search { get; }
+
+    /// <summary>A new watcher of commits to this registry (dispose it when done).</summary>
+    public abstract IChangeSignal WatchChanges();
+
+    /// <summary>Microseconds: the finest time every engine keeps.</summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+
+    public virtual void Dispose() => GC.SuppressFinalize(this);
+}
