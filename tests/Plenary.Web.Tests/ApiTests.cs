@@ -63,6 +63,20 @@ public sealed class ApiTests
         await Problem(await s.Client.GetAsync(url), HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("/api/v1/organizations")]
+    [InlineData("/api/v1/claims")]
+    [InlineData("/api/v1/articles")]
+    [InlineData("/api/v1/search?q=armenia")]
+    public async Task A_huge_offset_is_an_empty_last_page(string url)
+    {
+        await using var s = await TestServer.StartAsync();
+        var r = await s.Client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "offset=2147483647&limit=500");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = (await Json(r)).GetProperty("page");
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("next_offset").ValueKind);
+    }
+
     [Fact]
     public async Task Unknown_state_names_its_closest_match()
     {
@@ -289,6 +303,10 @@ public sealed class ApiTests
         Assert.Equal("accepted", latest.GetProperty("after").GetProperty("review").GetString());
         Assert.Contains(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "user-add");
         Assert.True(audit.GetProperty("page").GetProperty("total").GetInt32() > 5);
+        // A huge offset reads nothing past the end (it once wrapped around and read the whole log).
+        var beyond = await Json(await admin.GetAsync("/api/v1/audit?offset=2147483647&limit=500"));
+        Assert.Empty(beyond.GetProperty("entries").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, beyond.GetProperty("page").GetProperty("next_offset").ValueKind);
     }
 
     [Fact]

@@ -272,8 +272,9 @@ public static class ApiEndpoints
         api.MapGet("/audit", (RegistryService r, string? offset, string? limit) => r.Read(s =>
             {
                 var page = Paging.From(offset, limit);
-                var entries = s.AuditLog(page.Offset + page.Limit).Skip(page.Offset).ToList();
                 var total = (int)s.AuditCount();
+                // The log is read newest first up to the page's end: past the end there is nothing to read.
+                var entries = page.Offset >= total ? [] : s.AuditLog(page.End).Skip(page.Offset).ToList();
                 return ApiJson.Result(page.Annotate(ApiJson.Node(new { entries = entries.Select(Reads.AuditView).ToList() }), total));
             }))
             .RequireAuthorization(AdminPolicy)

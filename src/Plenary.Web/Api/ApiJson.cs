@@ -63,6 +63,9 @@ public readonly record struct Paging(int Offset, int Limit)
 
     public IReadOnlyList<T> Slice<T>(IReadOnlyList<T> all) => all.Skip(Offset).Take(Limit).ToList();
 
+    /// <summary>Where the page ends (offset + limit), held at <see cref="int.MaxValue"/> so a huge offset cannot wrap around.</summary>
+    public int End => (int)Math.Min((long)Offset + Limit, int.MaxValue);
+
     /// <summary>Adds <c>"page": {offset, limit, total, next_offset}</c> to a response of the CLI's shape.</summary>
     public JsonObject Annotate(JsonObject body, int total)
     {
@@ -71,7 +74,7 @@ public readonly record struct Paging(int Offset, int Limit)
             ["offset"] = Offset,
             ["limit"] = Limit,
             ["total"] = total,
-            ["next_offset"] = Offset + Limit < total ? Offset + Limit : null,
+            ["next_offset"] = End < total ? End : null,
         };
         return body;
     }

@@ -294,9 +294,9 @@ public static class EditorPages
     private static IResult Audit(HttpContext ctx, RegistryService r, string? offset)
     {
         var page = Paging.From(offset, "100");
-        var entries = r.Read(s => s.AuditLog(page.Offset + page.Limit).Skip(page.Offset).ToList());
+        var entries = r.Read(s => page.Offset >= s.AuditCount() ? [] : s.AuditLog(page.End).Skip(page.Offset).ToList());
         var rows = Join(entries.Select(e => H($"""<tr><td>{e.Seq}</td><td>{e.At:yyyy-MM-dd HH:mm:ss}</td><td>{e.Actor}</td><td>{e.Action}</td><td><code>{e.Subject}</code></td><td><code class="json">{e.Before ?? ""}</code></td><td><code class="json">{e.After ?? ""}</code></td></tr>""")));
-        var next = entries.Count == page.Limit ? H($"""<p><a href="/audit?offset={page.Offset + page.Limit}">Older</a></p>""") : Empty;
+        var next = entries.Count == page.Limit ? H($"""<p><a href="/audit?offset={page.End}">Older</a></p>""") : Empty;
         return Layout.Page(ctx, "Audit log", H($"""
             <h1>Audit log</h1><p>Every change, newest first: who, when, what, and the record before and after.</p>
             <div class="matrix-wrap"><table class="audit"><thead><tr><th scope="col">#</th><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>{rows}</tbody></table></div>

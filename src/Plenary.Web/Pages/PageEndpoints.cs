@@ -91,7 +91,7 @@ public static class PageEndpoints
             var title = h.Title.Length > 0 ? h.Title : h.Id;
             return H($"""<li class="hit"><span class="kind">{h.Kind}</span> <a href="{href}">{title}</a><p class="snippet">{Snippet(h.Snippet)}</p></li>""");
         }));
-        var next = page.Offset + page.Limit < total ? H($"""<p><a href="/search?q={Uri.EscapeDataString(q)}&amp;offset={page.Offset + page.Limit}">More results</a></p>""") : Empty;
+        var next = page.End < total ? H($"""<p><a href="/search?q={Uri.EscapeDataString(q)}&amp;offset={page.End}">More results</a></p>""") : Empty;
         return Layout.Page(ctx, $"Search: {q}", H($"""
             <h1>Search: {q}</h1>
             <p>{total} {(total == 1 ? "result" : "results")}, best first.</p>
@@ -297,7 +297,7 @@ public static class PageEndpoints
             return (page.Slice(all), all.Count);
         });
         var rows = Join(items.Select(a => H($"""<tr><td><a href="/articles/{Uri.EscapeDataString(a.Id)}">{a.Title ?? a.Id}</a></td><td>{a.Outlet}</td><td>{a.Published?.ToString("yyyy-MM-dd")}</td><td>{a.Text.Length}</td></tr>""")));
-        var next = page.Offset + page.Limit < total ? H($"""<p><a href="/articles?offset={page.Offset + page.Limit}">More</a></p>""") : Empty;
+        var next = page.End < total ? H($"""<p><a href="/articles?offset={page.End}">More</a></p>""") : Empty;
         return Layout.Page(ctx, "Articles", H($"""
             <h1>Articles</h1>
             {If(Layout.IsEditor(ctx), H($"<p><a class=\"button\" href=\"/ingest\">Ingest an article</a></p>"))}
