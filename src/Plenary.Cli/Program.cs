@@ -37,7 +37,7 @@ try
 {
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is UsageException or StoreException or DataFileException or Plenary.Reader.Articles.ArticleFileException or FormatException or IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is UsageException or Plenary.Editorial.UnknownClaimException or Plenary.Editorial.AlreadyDecidedException or StoreException or DataFileException or Plenary.Reader.Articles.ArticleFileException or FormatException or IOException or UnauthorizedAccessException)
 {
     // One line the user can act on; a stack trace helps nobody who typed a wrong date.
     Console.Error.WriteLine($"plenary: {e.Message}");

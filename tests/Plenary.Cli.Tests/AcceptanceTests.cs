@@ -373,3 +373,25 @@ public class ShippedUnAcceptanceTests(ShippedRegistry registry) : IClassFixture<
         foreach (var o in new[] { "un", "osce", "wto", "cis", "csto", "eaeu", "sco", "oic" }) Assert.Contains(o, orgs);
     }
 }
+
+/// <summary>The review desk's rules hold on the command line: a decision is made once.</summary>
+public class ReviewDecisionTests
+{
+    [Fact]
+    public void Accepting_a_claim_twice_is_refused_with_one_line()
+    {
+        using var registry = new ShippedRegistry();
+        var article = Path.Combine(registry.Folder, "kgz.txt");
+        File.WriteAllText(article, "Kyrgyzstan froze its participation\n\nKyrgyzstan's Foreign Ministry announced on Monday that Kyrgyzstan has frozen its participation in the Collective Security Treaty Organization.\n");
+        var ingest = registry.Run("ingest", article, "--published", "2030-03-06");
+        Assert.True(ingest.ExitCode == 0, ingest.Err);
+        var id = registry.Run("review", "--format", "json").Json.GetProperty("claims")[0].GetProperty("id").GetString()!;
+
+        var first = registry.Run("accept", id);
+        Assert.True(first.ExitCode == 0, first.Err);
+        var second = registry.Run("accept", id);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("already accepted", second.Err);
+        Assert.Single(second.Err.Trim().Split('\n'));
+    }
+}

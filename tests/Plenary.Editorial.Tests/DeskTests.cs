@@ -102,8 +102,23 @@ public sealed class DeskTests : IDisposable
         _engine = engine;
         var desk = new Desk(_store);
         var result = desk.Ingest(News(), "editor");
-        Assert.Throws<KeyNotFoundException>(() => desk.Accept([result.Claims[0].Id, "c-unknown"], "editor"));
+        Assert.Throws<UnknownClaimException>(() => desk.Accept([result.Claims[0].Id, "c-unknown"], "editor"));
         Assert.Equal(ReviewState.Proposed, _store.FindClaim(result.Claims[0].Id)!.Review);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Accepting_twice_is_refused_and_records_one_decision(string engine)
+    {
+        _engine = engine;
+        var desk = new Desk(_store);
+        var id = desk.Ingest(News(), "editor").Claims[0].Id;
+        desk.Accept([id], "editor");
+        var e = Assert.Throws<AlreadyDecidedException>(() => desk.Accept([id], "editor"));
+        Assert.Contains("already accepted", e.Message);
+        Assert.Single(_store.AuditLog(1000), a => a.Action == "accept" && a.Subject == $"claim/{id}");
+        desk.Reject([id], "editor", "on second thought");
+        Assert.Equal(ReviewState.Rejected, _store.FindClaim(id)!.Review);
     }
 
     [SkippableTheory]

@@ -72,8 +72,6 @@ public static class ReviewCommands
         {
             using var store = RegistryOpener.Open(r);
             var list = r.GetValue(ids)!.Distinct().ToList();
-            var unknown = list.Where(id => store.FindClaim(id) is null).ToList();
-            if (unknown.Count > 0) throw new UsageException($"no claim with id {string.Join(", ", unknown)}; nothing was decided");
             var desk = new Desk(store);
             if (decision == ReviewState.Accepted) desk.Accept(list, RegistryOpener.Editor, r.GetValue(note));
             else desk.Reject(list, RegistryOpener.Editor, r.GetValue(note));

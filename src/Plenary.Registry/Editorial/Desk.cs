@@ -55,12 +55,22 @@ public sealed class Desk(RegistryStore store, NewsReader reader)
     public void Reject(IReadOnlyCollection<string> ids, string editor, string? note = null, DateTimeOffset? at = null) =>
         Decide(ids, ReviewState.Rejected, editor, note, at);
 
-    /// <summary>All the decisions are made, or none (an unknown id fails the whole batch).</summary>
-    private void Decide(IReadOnlyCollection<string> ids, ReviewState decision, string editor, string? note, DateTimeOffset? at) =>
+    /// <summary>
+    /// All the decisions are made, or none: an unknown claim, or one already decided the same way, refuses the whole
+    /// batch (deciding twice would record a second decision that changes nothing).
+    /// </summary>
+    private void Decide(IReadOnlyCollection<string> ids, ReviewState decision, string editor, string? note, DateTimeOffset? at)
+    {
+        var claims = ids.Distinct().Select(id => (Id: id, Claim: store.FindClaim(id))).ToList();
+        if (claims.Where(c => c.Claim is null).Select(c => c.Id).ToList() is { Count: > 0 } unknown)
+            throw new UnknownClaimException($"no claim with id {string.Join(", ", unknown)}; nothing was decided");
+        if (claims.Where(c => c.Claim!.Review == decision).Select(c => c.Id).ToList() is { Count: > 0 } decided)
+            throw new AlreadyDecidedException($"claim {string.Join(", ", decided)} {(decided.Count == 1 ? "is" : "are")} already {WireName.Of(decision)}; nothing was decided");
         store.InTransaction(tx =>
         {
-            foreach (var id in ids) store.Decide(tx, id, decision, editor, note, at);
+            foreach (var (id, _) in claims) store.Decide(tx, id, decision, editor, note, at);
         });
+    }
 
     /// <summary>
     /// Replaces a claim's fact by a corrected one: the corrected claim is recorded (accepted) with the same source and
@@ -90,3 +100,9 @@ public sealed class Desk(RegistryStore store, NewsReader reader)
         return fixedClaim;
     }
 }
+
+/// <summary>The desk was asked to decide a claim the registry does not hold.</summary>
+public sealed class UnknownClaimException(string message) : KeyNotFoundException(message);
+
+/// <summary>The desk was asked to decide a claim the way it is already decided.</summary>
+public sealed class AlreadyDecidedException(string message) : InvalidOperationException(message);

@@ -33,11 +33,15 @@ public sealed class DeskEditorial : IEditorial
 
     public void Decide(RegistryStore store, string claimId, ReviewState decision, string by, string? note)
     {
-        var claim = store.FindClaim(claimId) ?? throw new NotFoundException($"no claim with id '{claimId}'");
-        if (claim.Review == decision) throw new ConflictException($"claim {claimId} is already {WireName.Of(decision)}");
+        // The desk owns the rule; here it becomes an HTTP answer (404 unknown, 409 already decided).
         var desk = DeskFor(store);
-        if (decision == ReviewState.Accepted) desk.Accept([claimId], by, note);
-        else desk.Reject([claimId], by, note);
+        try
+        {
+            if (decision == ReviewState.Accepted) desk.Accept([claimId], by, note);
+            else desk.Reject([claimId], by, note);
+        }
+        catch (UnknownClaimException) { throw new NotFoundException($"no claim with id '{claimId}'"); }
+        catch (AlreadyDecidedException e) { throw new ConflictException(e.Message); }
     }
 
     public Claim Correct(RegistryStore store, string claimId, ClaimFact fact, string by, string? note)
