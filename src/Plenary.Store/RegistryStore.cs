@@ -62,7 +62,10 @@ public sealed class RegistryStore : IDisposable
     {
         try
         {
-            bool created = engine.CreateOrMigrate();
+            engine.CreateOrMigrate();
+            // New is what has not yet said what it holds: a creation cut short after the schema (a killed process, an
+            // empty database file) is created again here, never taken for a registry that holds nothing.
+            bool created = new RegistryStore(engine).GetMeta("contents") is null;
             var store = new RegistryStore(engine) { Created = created };
             if (created) store.SetMeta("contents", empty ? "empty" : "seeding");
             if (store.GetMeta("contents") == "seeding")
