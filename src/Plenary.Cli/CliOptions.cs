@@ -32,7 +32,9 @@ public static class CliOptions
 
     public static string DbPath(ParseResult r)
     {
-        if (r.GetValue(Db) is { Length: > 0 } path) return path;
+        if (r.GetValue(Db) is { } path)
+            // An empty --db is a mistake (an unset shell variable, say), never a quiet way to the default registry.
+            return string.IsNullOrWhiteSpace(path) ? throw new UsageException("--db: empty; expected a registry file path or a postgresql:// address") : path;
         if (Environment.GetEnvironmentVariable("PLENARY_DB") is { Length: > 0 } env) return env;
         var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrEmpty(xdg)) xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");

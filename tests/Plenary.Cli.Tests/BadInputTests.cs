@@ -17,6 +17,19 @@ public class BadInputTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
     private byte[] DbHash() => SHA256.HashData(File.ReadAllBytes(registry.Db));
 
     [Fact]
+    public void An_empty_db_is_an_error_not_the_default_registry()
+    {
+        var home = Directory.CreateTempSubdirectory("plenary-home-").FullName;
+        try
+        {
+            var env = new Dictionary<string, string> { ["HOME"] = home, ["XDG_DATA_HOME"] = Path.Combine(home, "data") };
+            OneLineError(Plenary.Run(env, "status", "ARM", "csto", "--db", ""), "--db: empty");
+            Assert.False(Directory.Exists(Path.Combine(home, "data", "plenary")), "the default registry was created");
+        }
+        finally { Directory.Delete(home, true); }
+    }
+
+    [Fact]
     public void An_unknown_state_lists_the_closest_names()
     {
         var before = DbHash();
