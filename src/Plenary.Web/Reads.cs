@@ -68,7 +68,7 @@ public static class Reads
     /// <summary>An article from request fields; an id is made from the text's hash when none is given.</summary>
     public static Article ArticleFrom(string? id, string text, string? published, string? url, string? outlet, string? title)
     {
-        if (text.Length > 2_000_000) throw new BadInputException("text: an article may have at most 2 000 000 characters");
+        if (Article.TextProblem(text) is { } problem) throw new BadInputException($"text: {problem}");
         DateOnly? pub = null;
         if (!string.IsNullOrWhiteSpace(published))
         {
@@ -80,8 +80,7 @@ public static class Reads
             throw new BadInputException($"url: '{url}' is not an http or https address");
         var article = new Article("pending", text, pub, Blank(url), Blank(outlet), Blank(title));
         if (string.IsNullOrWhiteSpace(id)) return article with { Id = "article-" + article.ContentHash[..12] };
-        if (id.Length > 80 || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
-            throw new BadInputException($"id: '{id}' is not an article id: use lower-case letters, digits, '-', '_' and '.'");
+        if (Article.IdProblem(id) is { } idProblem) throw new BadInputException($"id: {idProblem}");
         return article with { Id = id };
     }
 

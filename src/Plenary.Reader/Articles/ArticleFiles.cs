@@ -39,19 +39,40 @@ public static class ArticleFiles
         return files;
     }
 
+    /// <summary>The largest article file read: room for the longest text the registry takes in, with markup around it.</summary>
+    public const long MaxFileBytes = 4L * Article.MaxTextLength;
+
+    /// <summary>
+    /// Reads one article file, refusing what the registry would not take in (the API's limits): more than
+    /// <see cref="MaxFileBytes"/>, text that is not UTF-8 (binary data, UTF-16), no text at all, NUL characters, an id
+    /// that cannot name an article.
+    /// </summary>
     public static Article Load(string path, DateOnly? published = null)
     {
         string content;
-        try { content = File.ReadAllText(path, Encoding.UTF8); }
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size > MaxFileBytes) throw new ArticleFileException(path, string.Create(CultureInfo.InvariantCulture, $"{size:N0} bytes: an article file may have at most {MaxFileBytes:N0}"));
+            var bytes = File.ReadAllBytes(path);
+            if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]) throw new ArticleFileException(path, "UTF-16 text: expected UTF-8");
+            content = StrictUtf8.GetString(bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0));
+        }
+        catch (DecoderFallbackException) { throw new ArticleFileException(path, "not UTF-8 text (binary data?): expected a UTF-8 text, JSON or HTML file"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ArticleFileException(path, e.Message); }
         var stem = Path.GetFileNameWithoutExtension(path);
-        return Path.GetExtension(path).ToLowerInvariant() switch
+        var article = Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".json" => FromJson(path, content, stem, published),
-            ".html" or ".htm" => FromHtml(path, content, stem, published),
-            _ => new Article(stem, content, published),
+            ".json" => FromJson(path, content, Article.IdFromName(stem, content), published),
+            ".html" or ".htm" => FromHtml(path, content, Article.IdFromName(stem, content), published),
+            _ => new Article(Article.IdFromName(stem, content), content, published),
         };
+        if (Article.TextProblem(article.Text) is { } problem) throw new ArticleFileException(path, problem);
+        if (Article.IdProblem(article.Id) is { } idProblem) throw new ArticleFileException(path, $"field 'id': {idProblem}");
+        return article;
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static Article FromJson(string file, string json, string defaultId, DateOnly? published = null)
     {

@@ -15,6 +15,48 @@ public sealed class ArticleFilesTests : IDisposable
         return path;
     }
 
+    private string WriteBytes(string name, byte[] content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public static TheoryData<string, byte[], string> BadFiles() => new()
+    {
+        { "empty.txt", [], "no text" },
+        { "blank.txt", "  \n\t \n"u8.ToArray(), "no text" },
+        { "nul.txt", new byte[64], "NUL characters" },
+        { "binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xC3, 0x28, 0xFF], "not UTF-8" },
+        { "utf16.txt", [0xFF, 0xFE, (byte)'H', 0, (byte)'i', 0], "UTF-16" },
+        { "dots.json", "{\"id\": \"..\", \"text\": \"Ruritania joined the league.\"}"u8.ToArray(), "not an article id" },
+        { "path.json", "{\"id\": \"../../etc/passwd\", \"text\": \"Ruritania joined the league.\"}"u8.ToArray(), "not an article id" },
+        { "script.json", "{\"id\": \"<script>alert(1)</script>\", \"text\": \"Ruritania joined the league.\"}"u8.ToArray(), "not an article id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Files_the_registry_would_not_take_in_are_refused_naming_the_file(string name, byte[] content, string expected)
+    {
+        var path = WriteBytes(name, content);
+        var e = Assert.Throws<ArticleFileException>(() => ArticleFiles.Load(path));
+        Assert.StartsWith(path, e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_api_takes_is_refused()
+    {
+        var path = Write("long.txt", new string('a', Plenary.Core.Articles.Article.MaxTextLength + 1));
+        Assert.Contains("at most 2,000,000 characters", Assert.Throws<ArticleFileException>(() => ArticleFiles.Load(path)).Message);
+    }
+
+    [Fact]
+    public void A_file_name_becomes_an_article_id()
+    {
+        Assert.Equal("report-1", ArticleFiles.Load(Write("Report 1.txt", "Freedonia applied to join the union.")).Id);
+    }
+
     [Fact]
     public void Json_articles_read_with_their_id_date_and_text()
     {
