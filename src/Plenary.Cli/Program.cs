@@ -27,6 +27,7 @@ foreach (var command in new[]
     Plenary.Web.WebCommands.User(CliOptions.DbPath, path => RegistryOpener.Open(path)),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    DbCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -165,6 +165,13 @@ public sealed class PostgresEngine : StoreEngine
     public override void BeforeCommit(DbConnection connection, DbTransaction transaction) =>
         connection.Execute($"NOTIFY {Channel}", transaction: transaction);
 
+    public override string InsertKeepingIds => "OVERRIDING SYSTEM VALUE";
+
+    public override void ContinueIds(DbConnection connection, DbTransaction transaction, string table, string column) =>
+        // Table and column names come from the store's own table list, never from input.
+        connection.Execute($"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), coalesce(max({column}), 0) + 1, false) FROM {table}",
+            transaction: transaction);
+
     public override ISearchIndex Search { get; }
 
     public override IChangeSignal WatchChanges() => new NotifySignal(_connectionString);

@@ -72,6 +72,15 @@ public abstract class StoreEngine : IDisposable
     /// <summary>Runs inside every write transaction, just before it commits (an engine may announce the change).</summary>
     public virtual void BeforeCommit(DbConnection connection, DbTransaction transaction) { }
 
+    /// <summary>
+    /// Words between the column list and VALUES of an INSERT that writes an identity column's value itself (a copy keeps
+    /// ids): PostgreSQL's <c>GENERATED ALWAYS</c> columns need to be told; SQLite takes the value as given.
+    /// </summary>
+    public virtual string InsertKeepingIds => "";
+
+    /// <summary>After rows were inserted with their own ids: the next id the engine hands out follows the largest one.</summary>
+    public virtual void ContinueIds(DbConnection connection, DbTransaction transaction, string table, string column) { }
+
     public abstract ISearchIndex Search { get; }
 
     /// <summary>A new watcher of commits to this registry (dispose it when done).</summary>
