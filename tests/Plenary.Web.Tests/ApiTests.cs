@@ -185,6 +185,9 @@ public sealed class ApiTests
         await Problem(await editor.PostAsync("/api/v1/articles", TestServer.Json(new { text = "" })), HttpStatusCode.BadRequest);
         await Problem(await editor.PostAsync("/api/v1/articles", TestServer.Json(new { text = "x", published = "27/11/2024" })), HttpStatusCode.BadRequest);
         await Problem(await editor.PostAsync("/api/v1/articles", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var wrongShape = await editor.PostAsync("/api/v1/articles", new StringContent("[1, 2]", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongShape.StatusCode);
+        Assert.DoesNotContain("Plenary.", await wrongShape.Content.ReadAsStringAsync());
         foreach (var badId in new[] { ".", "..", "../../etc/passwd", "a..b", "<script>x</script>" })
             await Problem(await editor.PostAsync("/api/v1/articles", TestServer.Json(new { id = badId, text = "Freedonia applied to join the union." })), HttpStatusCode.BadRequest);
         await Problem(await editor.PostAsync("/api/v1/articles", TestServer.Json(new { text = "a\u0000b" })), HttpStatusCode.BadRequest);

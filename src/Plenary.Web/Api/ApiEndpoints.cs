@@ -310,7 +310,9 @@ public static class ApiEndpoints
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"the request body is not valid JSON for this request: {e.Message}");
+            // The serializer's own message names .NET types; say where the body went wrong and what was expected instead.
+            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the request body is not valid JSON for this request at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): expected a JSON object with this request's fields, each of the documented type"));
         }
     }
 }
