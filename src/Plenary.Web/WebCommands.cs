@@ -26,8 +26,20 @@ public static class WebCommands
             });
             // Open (and, when new, seed) the registry before listening, so the first request finds it ready.
             app.Services.GetRequiredService<RegistryService>();
-            Console.Error.WriteLine($"plenary: serving {Path.GetFullPath(path)}");
-            await app.RunAsync(cancel);
+            var listen = string.Join(", ", r.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            try
+            {
+                await app.StartAsync(cancel);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException)
+            {
+                // A port in use or an https address without a certificate: the user's to fix, so one line, no trace.
+                var first = e.Message.Split(". ", 2)[0].TrimEnd('.');
+                Console.Error.WriteLine($"plenary: cannot listen on {listen}: {first}");
+                return 2;
+            }
+            Console.Error.WriteLine($"plenary: serving {path} at {listen}");
+            await app.WaitForShutdownAsync(cancel);
             return 0;
         });
         return cmd;

@@ -17,6 +17,31 @@ public class BadInputTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
     private byte[] DbHash() => SHA256.HashData(File.ReadAllBytes(registry.Db));
 
     [Fact]
+    public void Serve_on_a_port_in_use_is_one_line()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var r = registry.Run("serve", "--urls", $"http://127.0.0.1:{port}");
+            Assert.Equal(2, r.ExitCode);
+            OneLineError(r, $"cannot listen on http://127.0.0.1:{port}");
+            Assert.DoesNotContain("   at ", r.Out);
+        }
+        finally { taken.Stop(); }
+    }
+
+    [Fact]
+    public void Serve_on_https_without_a_certificate_is_one_line()
+    {
+        var r = registry.Run("serve", "--urls", "https://127.0.0.1:0");
+        Assert.Equal(2, r.ExitCode);
+        OneLineError(r, "cannot listen on https://127.0.0.1:0");
+        Assert.DoesNotContain("   at ", r.Out);
+    }
+
+    [Fact]
     public void An_empty_db_is_an_error_not_the_default_registry()
     {
         var home = Directory.CreateTempSubdirectory("plenary-home-").FullName;
