@@ -8,6 +8,9 @@ namespace Plenary.Web.Tests;
 /// The pages in a real browser: Debian's Chromium, headless, driven by Playwright. Skipped, with the reason, where
 /// /usr/bin/chromium is not installed (apt-get install -y chromium). Saves screenshots to docs/screenshots/.
 /// </summary>
+// The browser tests run alone, after the others: with every other test class starting servers on the same two cores, the
+// sign-in-and-ingest walk has once waited past its 90 s (not seen when run alone in 30 runs; see the timeout message).
+[Collection(BrowserCollection.Name)]
 public sealed class BrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -116,7 +119,18 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("input[name=title]", "Doors open for Armenia in the CSTO, Ushakov says");
         await page.FillAsync("input[name=outlet]", "News.am");
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/review?article=*");
+        try
+        {
+            await page.WaitForURLAsync("**/review?article=*");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was and what it showed: a timeout alone does not tell a hang from an error page.
+            string shown;
+            try { shown = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 }); }
+            catch (Exception) { shown = "(the page did not answer)"; }
+            throw new TimeoutException($"ingest did not reach the review page: at {page.Url}, showing: {shown[..Math.Min(shown.Length, 2000)]}", e);
+        }
         var items = page.Locator("li.review-item");
         Assert.True(await items.CountAsync() >= 3, "the reader proposed claims");
         Assert.Contains("participation frozen in the CSTO", await page.Locator("main").InnerTextAsync());
@@ -166,4 +180,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GotoAsync("/search?q=alert");
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
 }
