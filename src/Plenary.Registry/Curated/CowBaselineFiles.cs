@@ -3,6 +3,7 @@ using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
 using Plenary.Core.Standings;
+using Plenary.Core.Time;
 
 namespace Plenary.Store.Curated;
 
@@ -42,6 +43,31 @@ public static class CowBaselineFiles
         return CowBaseline.Apply(orgs, curated, spells, years, recordedAt);
     }
 
+    /// <summary>
+    /// Every COW IGO v3 organization that no curated organization names by its ionum (data/cow/organizations.csv), so
+    /// that the registry and the reader know them by name and acronym.
+    /// </summary>
+    public static List<Organization> Organizations(string path, Func<string, string> display, IReadOnlyList<Organization> curated)
+    {
+        var curatedByIonum = curated.Where(o => o.Cow is not null).Select(o => o.Cow!.Ionum).ToHashSet();
+        var ids = curated.Select(o => o.Id).ToHashSet();
+        var added = new List<Organization>();
+        foreach (var (f, _, at) in Rows(path, display, ["id", "ionum", "ioname", "name", "first_year", "last_year", "replaced", "integrated"]))
+        {
+            if (!OrgId.TryParse(f[0], out var id)) throw at.Error("id", $"'{f[0]}' is not an organization id");
+            int ionum = Int(f[1], at, "ionum"), first = Int(f[4], at, "first_year"), last = Int(f[5], at, "last_year");
+            if (curatedByIonum.Contains(ionum)) continue;
+            if (!ids.Add(id)) throw at.Error("id", $"{id} is already an organization of the registry");
+            // COW's table runs to 2014: a last year before that is the year the organization ended.
+            var ended = last < CowLastYear ? EdtfDate.OfYear(last) : (EdtfDate?)null;
+            var acronym = f[2].ToUpperInvariant();
+            added.Add(new Organization(id, f[3], [acronym], [], EdtfDate.OfYear(first), ended, null, [], [], [], new CowIgo(acronym, ionum)));
+        }
+        return added;
+    }
+
+    private const int CowLastYear = 2014;
+
     private sealed record Where(string File, int Line)
     {
         public DataFileException Error(string field, string problem) => new(File, Line, field, problem);
@@ -58,10 +84,34 @@ public static class CowBaselineFiles
         {
             line++;
             if (text.Length == 0) continue;
-            var f = text.Split(',');
+            var f = Fields(text);
             if (f.Length != header.Length) throw new DataFileException(name, line, null, $"expected {header.Length} fields ({string.Join(',', header)}), found {f.Length}");
             yield return (f, line, new Where(name, line));
         }
+    }
+
+    /// <summary>The fields of one RFC 4180 line (quoted fields may hold commas and doubled quotes).</summary>
+    private static string[] Fields(string line)
+    {
+        if (!line.Contains('"')) return line.Split(',');
+        var fields = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c != '"') sb.Append(c);
+                else if (i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        fields.Add(sb.ToString());
+        return [.. fields];
     }
 
     private static int Int(string text, Where at, string field) =>

@@ -56,7 +56,7 @@ public static class CuratedData
             if (Directory.Exists(orgDir))
                 foreach (var f in Directory.GetFiles(orgDir, "*.yaml").Order(StringComparer.Ordinal)) ReadOrganization(f);
             var cowOrgs = Path.Combine(folder, "cow", "organizations.csv");
-            if (File.Exists(cowOrgs)) ReadCowOrganizations(cowOrgs);
+            if (File.Exists(cowOrgs)) _orgs.AddRange(CowBaselineFiles.Organizations(cowOrgs, Display, _orgs));
             CheckReferences();
             var baseline = CowBaselineFiles.Apply(Path.Combine(folder, "cow"), Display, _states, _orgs, _claims, recordedAt);
             if (baseline.Claims.Count > 0 && !_sources.ContainsKey(Core.Standings.CowBaseline.SourceId))
@@ -244,62 +244,6 @@ public static class CuratedData
             foreach (var field in new[] { "note", "source" }) m.Str(field);
             m.NoOtherFields();
             _orgs.Add(org);
-        }
-
-        /// <summary>
-        /// Every COW IGO v3 organization that no curated file describes (data/cow/organizations.csv, derived by
-        /// data/cow/derive.py), so that the registry and the reader know them by name and acronym.
-        /// </summary>
-        private void ReadCowOrganizations(string path)
-        {
-            var display = Display(path);
-            string[] header = ["id", "ionum", "ioname", "name", "first_year", "last_year", "replaced", "integrated"];
-            var lines = File.ReadAllLines(path);
-            if (lines.Length == 0 || lines[0] != string.Join(',', header))
-                throw new DataFileException(display, 1, null, $"expected the header {string.Join(',', header)}");
-            var curatedByIonum = _orgs.Where(o => o.Cow is not null).Select(o => o.Cow!.Ionum).ToHashSet();
-            var ids = _orgs.Select(o => o.Id).ToHashSet();
-            for (int i = 1; i < lines.Length; i++)
-            {
-                int line = i + 1;
-                var f = CsvFields(lines[i]);
-                if (f.Count != header.Length) throw new DataFileException(display, line, null, $"expected {header.Length} fields, found {f.Count}");
-                int Int(int k) => int.TryParse(f[k], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
-                    ? v : throw new DataFileException(display, line, header[k], $"'{f[k]}' is not a whole number");
-                if (!OrgId.TryParse(f[0], out var id)) throw new DataFileException(display, line, "id", $"'{f[0]}' is not an organization id");
-                int ionum = Int(1), first = Int(4), last = Int(5);
-                if (curatedByIonum.Contains(ionum)) continue;
-                if (!ids.Add(id)) throw new DataFileException(display, line, "id", $"{id} is already an organization of the registry");
-                // COW's table runs to 2014: a last year before that is the year the organization ended.
-                var ended = last < CowLastYear ? EdtfDate.OfYear(last) : (EdtfDate?)null;
-                _orgs.Add(new Organization(id, f[3], [f[2].ToUpperInvariant()], [], EdtfDate.OfYear(first), ended, null, [], [], [],
-                    new CowIgo(f[2].ToUpperInvariant(), ionum)));
-            }
-        }
-
-        private const int CowLastYear = 2014;
-
-        /// <summary>The fields of one RFC 4180 line (quoted fields may hold commas and doubled quotes).</summary>
-        private static List<string> CsvFields(string line)
-        {
-            var fields = new List<string>();
-            var sb = new System.Text.StringBuilder();
-            bool quoted = false;
-            for (int i = 0; i < line.Length; i++)
-            {
-                char c = line[i];
-                if (quoted)
-                {
-                    if (c != '"') sb.Append(c);
-                    else if (i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else if (c == '"') quoted = true;
-                else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-                else sb.Append(c);
-            }
-            fields.Add(sb.ToString());
-            return fields;
         }
 
         private string AddClaim(ClaimFact fact, YamlMap x, bool readNote = true)
