@@ -49,6 +49,21 @@ public sealed class BrowserTests : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the browser is on a page matching <paramref name="glob"/> and that page's markup has arrived (its footer
+    /// is the last element). Deliberately not the "load" event: once in CI, after a click on a link, Chromium committed
+    /// the new page and Playwright's wait for "load" never returned (90 s, "NetworkIdle event fired"), while the server
+    /// had answered in milliseconds. Locators wait for their own elements after this.
+    /// </summary>
+    /// <summary>Opens a page and waits for its document and deferred script (the tooltips), not for "load" (see <see cref="Arrived"/>).</summary>
+    private static Task Open(IPage page, string url) => page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    private static async Task Arrived(IPage page, string glob)
+    {
+        await page.WaitForURLAsync(glob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("body > footer").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
     private static string Screenshot(string name)
     {
         var dir = AppContext.BaseDirectory;
@@ -64,7 +79,7 @@ public sealed class BrowserTests : IAsyncLifetime
         // What `plenary serve` shows on a new registry: the shipped curated data and the seed article.
         await using var s = await TestServer.StartAsync(shipped: true);
         var page = await NewPage(s);
-        await page.GotoAsync("/orgs/csto?on=2024-11-28");
+        await Open(page, "/orgs/csto?on=2024-11-28");
         Assert.StartsWith("Collective Security Treaty Organization", (await page.Locator("h1").InnerTextAsync()).Trim());
 
         var frozen = page.Locator("svg rect.band[data-row='ARM'][data-standing='participation-frozen']");
@@ -87,7 +102,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         // The frozen band links to the status page of that day.
         await frozen.ClickAsync();
-        await page.WaitForURLAsync("**/status?**");
+        await Arrived(page, "**/status?**");
         Assert.Contains("participation-frozen", await page.Locator("p.status").InnerTextAsync());
     }
 
@@ -98,12 +113,12 @@ public sealed class BrowserTests : IAsyncLifetime
         s.AddUser("edna", AccountRole.Editor, "correct horse battery");
         var page = await NewPage(s);
 
-        await page.GotoAsync("/status?state=ARM&org=csto&on=2024-11-28");
+        await Open(page, "/status?state=ARM&org=csto&on=2024-11-28");
         var before = await page.Locator("section:has(h2:text('Who says so'))").InnerTextAsync();
         Assert.DoesNotContain("Doors open", before);
 
         // Writing needs an editor: the ingest page sends to sign-in, and back after it.
-        await page.GotoAsync("/ingest");
+        await Open(page, "/ingest");
         Assert.Contains("/signin", page.Url);
         await page.FillAsync("input[name=name]", "edna");
         await page.FillAsync("input[name=password]", "wrong password");
@@ -112,7 +127,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("input[name=name]", "edna");
         await page.FillAsync("input[name=password]", "correct horse battery");
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/ingest");
+        await Arrived(page, "**/ingest");
 
         await page.FillAsync("textarea[name=text]", SeedText);
         await page.FillAsync("input[name=published]", "2024-11-27");
@@ -121,7 +136,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("form.stack button[type=submit]");
         try
         {
-            await page.WaitForURLAsync("**/review?article=*");
+            await Arrived(page, "**/review?article=*");
         }
         catch (TimeoutException e)
         {
@@ -142,11 +157,14 @@ public sealed class BrowserTests : IAsyncLifetime
         var frozenId = await frozenItem.GetAttributeAsync("data-claim");
         if (first != frozenId)
         {
+            // The form posts and the queue comes back without the rejected claim: wait for that, not for a load state
+            // the old page already had.
             await items.First.Locator("button.reject").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.Locator($"li.review-item[data-claim='{first}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            await page.Locator("body > footer").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         }
         await page.Locator("button.accept:has-text('Accept all')").First.ClickAsync();
-        await page.WaitForURLAsync("**/articles/*");
+        await Arrived(page, "**/articles/*");
         Assert.True(await page.Locator("mark.ev.rv-accepted").CountAsync() >= 2, "accepted evidence is highlighted");
         Assert.Equal(1, await page.Locator($"#ev-{frozenId}").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("article.png"), FullPage = true });
@@ -155,7 +173,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Locator($"#ev-{frozenId} a").ClickAsync();
         Assert.EndsWith($"#claim-{frozenId}", page.Url);
 
-        await page.GotoAsync("/status?state=ARM&org=csto&on=2024-11-28");
+        await Open(page, "/status?state=ARM&org=csto&on=2024-11-28");
         var after = await page.Locator("section:has(h2:text('Who says so'))").InnerTextAsync();
         Assert.Contains("Doors open for Armenia", after);
         Assert.NotEqual(before, after);
@@ -169,7 +187,7 @@ public sealed class BrowserTests : IAsyncLifetime
         const string evil = "Armenia <script>alert('xss')</script> froze its participation in the CSTO. Attr \" onmouseover=\"alert(2)\" x=\" and <img src=x onerror=alert(3)> end.";
         s.AddProposed(new Article("evil", evil, new DateOnly(2024, 11, 27), Title: "<b onmouseover=alert(4)>Title</b>"));
         var page = await NewPage(s);
-        await page.GotoAsync("/articles/evil");
+        await Open(page, "/articles/evil");
         var text = await page.Locator("article.article-text").InnerTextAsync();
         Assert.Contains("<script>alert('xss')</script>", text);
         Assert.Contains("\" onmouseover=\"alert(2)\"", text);
@@ -177,7 +195,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("<b onmouseover=alert(4)>Title</b>", await page.Locator("h1").InnerTextAsync());
         await page.HoverAsync("article.article-text");
         await page.HoverAsync("h1");
-        await page.GotoAsync("/search?q=alert");
+        await Open(page, "/search?q=alert");
         Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
     }
 }
