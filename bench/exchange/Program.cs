@@ -24,11 +24,20 @@ if (args is ["--dyads-only", var dbPath, var outPath])
     Console.WriteLine($"{sw0.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} {PeakBytes()}");
     return 0;
 }
+if (args is ["--duckdb-process", var syPath, var duckPath])
+{
+    // DuckDB's whole job in a process of its own: load the CSV, unpivot, join, write (the peer of `plenary export`).
+    using var d = new DuckDBConnection("Data Source=:memory:");
+    d.Open();
+    foreach (var sql in DuckDyadSql(syPath, duckPath)) { using var c = d.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }
+    return 0;
+}
 int runs = 5;
-string? cowArg = null;
+string? cowArg = null, cli = null;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--runs" && i + 1 < args.Length) runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (args[i] == "--cli" && i + 1 < args.Length) cli = args[++i];
     else cowArg = args[i];
 }
 string cowDir = cowArg ?? FindCowDir();
@@ -94,27 +103,16 @@ using var duck = new DuckDBConnection("Data Source=:memory:");
 duck.Open();
 void Exec(string sql) { using var c = duck.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }
 var swLoad = Stopwatch.StartNew();
-Exec($"CREATE TABLE sy AS SELECT * FROM read_csv('{syFile}', header = true, compression = 'gzip')");
-Exec("CREATE TABLE long AS SELECT ccode, year, org, status FROM (UNPIVOT sy ON COLUMNS(* EXCLUDE (ccode, year, state)) INTO NAME org VALUE status)");
+var duckSql = DuckDyadSql(syFile, Path.Combine(work, "dyad-duckdb.csv"));
+Exec(duckSql[0]);
+Exec(duckSql[1]);
 double tDuckLoad = swLoad.Elapsed.TotalSeconds;
 string duckOut = Path.Combine(work, "dyad-duckdb.csv");
 var duckTimes = new List<double>();
 for (int i = 0; i < runs; i++)
 {
     var sw = Stopwatch.StartNew();
-    Exec($"""
-        COPY (
-          WITH sys AS (SELECT DISTINCT ccode, year FROM long),
-               fm AS (SELECT ccode, year, org FROM long WHERE status = 1),
-               j AS (SELECT a.ccode AS ccode1, b.ccode AS ccode2, a.year, count(*) AS n
-                     FROM fm a JOIN fm b ON a.year = b.year AND a.org = b.org AND a.ccode < b.ccode
-                     GROUP BY a.ccode, b.ccode, a.year)
-          SELECT s1.ccode AS ccode1, s2.ccode AS ccode2, s1.year, coalesce(j.n, 0) AS joint_full, coalesce(j.n, 0) AS joint_participating
-          FROM sys s1 JOIN sys s2 ON s1.year = s2.year AND s1.ccode < s2.ccode
-          LEFT JOIN j ON j.ccode1 = s1.ccode AND j.ccode2 = s2.ccode AND j.year = s1.year
-          ORDER BY s1.year, s1.ccode, s2.ccode
-        ) TO '{duckOut}' (HEADER, DELIMITER ',')
-        """);
+    Exec(duckSql[2]);
     duckTimes.Add(sw.Elapsed.TotalSeconds);
 }
 Console.WriteLine($"DuckDB: load + unpivot {tDuckLoad:F2} s; dyad-year runs: {string.Join(", ", duckTimes.Select(t => $"{t * 1000:F0} ms"))}");
@@ -125,8 +123,62 @@ Console.WriteLine($"outputs compared: {same} identical rows, {diff} differing{(f
 double pMed = Median(plenaryTimes), dMed = Median(duckTimes);
 Console.WriteLine($"dyad-year (median of {runs}): Plenary {pMed * 1000:F0} ms, DuckDB {dMed * 1000:F0} ms, ratio {dMed / pMed:F1}x");
 Console.WriteLine($"including setup (panel from the registry vs load + unpivot): Plenary {(tPanel + pMed):F2} s, DuckDB {(tDuckLoad + dMed):F2} s, ratio {(tDuckLoad + dMed) / (tPanel + pMed):F1}x");
+
+// ---- whole processes, startup included: `plenary export dyad-year` on a registry made by `plenary init` and
+// `plenary import cow --state-year`, against DuckDB's whole job (load, unpivot, join, write) in a process of its own.
+if (cli is not null)
+{
+    var reg = Path.Combine(work, "cli.db");
+    RunProcess(cli, ["init", "--db", reg]);
+    RunProcess(cli, ["import", "cow", "--state-year", syFile, "--db", reg]);
+    var cliTimes = new List<double>();
+    var duckProcTimes = new List<double>();
+    string self = typeof(Program).Assembly.Location;
+    for (int i = 0; i < runs; i++)
+    {
+        cliTimes.Add(RunProcess(cli, ["export", "dyad-year", "--from", "1816", "--to", "2014", "--out", Path.Combine(work, "cli-dyad.csv"), "--db", reg]));
+        duckProcTimes.Add(viaDotnet
+            ? RunProcess("dotnet", [self, "--duckdb-process", syFile, Path.Combine(work, "duck-proc.csv")])
+            : RunProcess(Environment.ProcessPath!, ["--duckdb-process", syFile, Path.Combine(work, "duck-proc.csv")]));
+    }
+    double c = Median(cliTimes), d = Median(duckProcTimes);
+    Console.WriteLine($"whole processes (median of {runs}): `plenary export dyad-year` {c:F2} s ({string.Join(", ", cliTimes.Select(t => $"{t:F2}"))}), DuckDB process {d:F2} s ({string.Join(", ", duckProcTimes.Select(t => $"{t:F2}"))}), ratio {d / c:F2}x");
+}
 Directory.Delete(work, true);
 return diff == 0 ? 0 : 1;
+
+static double RunProcess(string file, string[] arguments)
+{
+    var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var a in arguments) psi.ArgumentList.Add(a);
+    var sw = Stopwatch.StartNew();
+    using var p = Process.Start(psi)!;
+    var err = p.StandardError.ReadToEndAsync();
+    p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    var t = sw.Elapsed.TotalSeconds;
+    if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({p.ExitCode}): {err.Result}");
+    return t;
+}
+
+static string[] DuckDyadSql(string syFile, string outFile) =>
+[
+    $"CREATE TABLE sy AS SELECT * FROM read_csv('{syFile}', header = true, compression = 'gzip')",
+    "CREATE TABLE long AS SELECT ccode, year, org, status FROM (UNPIVOT sy ON COLUMNS(* EXCLUDE (ccode, year, state)) INTO NAME org VALUE status)",
+    $"""
+    COPY (
+      WITH sys AS (SELECT DISTINCT ccode, year FROM long),
+           fm AS (SELECT ccode, year, org FROM long WHERE status = 1),
+           j AS (SELECT a.ccode AS ccode1, b.ccode AS ccode2, a.year, count(*) AS n
+                 FROM fm a JOIN fm b ON a.year = b.year AND a.org = b.org AND a.ccode < b.ccode
+                 GROUP BY a.ccode, b.ccode, a.year)
+      SELECT s1.ccode AS ccode1, s2.ccode AS ccode2, s1.year, coalesce(j.n, 0) AS joint_full, coalesce(j.n, 0) AS joint_participating
+      FROM sys s1 JOIN sys s2 ON s1.year = s2.year AND s1.ccode < s2.ccode
+      LEFT JOIN j ON j.ccode1 = s1.ccode AND j.ccode2 = s2.ccode AND j.year = s1.year
+      ORDER BY s1.year, s1.ccode, s2.ccode
+    ) TO '{outFile}' (HEADER, DELIMITER ',')
+    """,
+];
 
 static string Stages(CowImportResult r) =>
     $"read {r.ReadTime.TotalSeconds:F2} s, plan {r.PlanTime.TotalSeconds:F2} s, write {r.WriteTime.TotalSeconds:F2} s, compare {r.CompareTime.TotalSeconds:F2} s";
