@@ -69,6 +69,9 @@ public static class WebApp
         });
         services.AddSingleton(settings.Editorial ?? new DeskEditorial());
         services.AddProblemDetails();
+        // The pages are Razor components rendered on the server (RazorComponentResult); text keeps non-ASCII letters readable.
+        services.AddRazorComponents();
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;

@@ -165,4 +165,73 @@ public sealed class PageTests
         Assert.Contains(audit, e => e.Actor == "edna" && e.Action == "accept");
         Assert.Contains(audit, e => e.Actor == "edna" && e.Action == "ingest");
     }
+
+    [Fact]
+    public async Task A_name_not_found_links_the_closest_names()
+    {
+        await using var s = await TestServer.StartAsync();
+        var r = await s.Client.GetAsync("/orgs/cstoo");
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        Assert.True(r.Headers.CacheControl?.NoStore, "a page is never stored");
+        Assert.Contains("<a href=\"/orgs/csto\">", await r.Content.ReadAsStringAsync());
+        var state = await s.Client.GetAsync("/status?state=Armenai&org=csto");
+        Assert.Equal(HttpStatusCode.BadRequest, state.StatusCode);
+        Assert.Contains("<a href=\"/states/ARM\">", await state.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Search_says_no_results_plainly_and_describes_an_organization_in_words()
+    {
+        await using var s = await TestServer.StartAsync();
+        var none = await s.Client.GetStringAsync("/search?q=qqqzzzxxx");
+        Assert.Contains("0 results.", none);
+        Assert.DoesNotContain("best first", none);
+        var csto = await s.Client.GetStringAsync("/search?q=csto");
+        var hit = Regex.Match(csto, "<a href=\"/orgs/csto\">[^<]*</a>\\s*<p class=\"snippet\">([^<]*)</p>").Groups[1].Value;
+        Assert.Contains("headquarters Moscow", hit);
+    }
+
+    [Fact]
+    public async Task The_reader_rule_behind_a_claim_is_shown_to_editors_only_and_folded_away()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        s.AddProposed(new Article("seed", SeedText, new DateOnly(2024, 11, 27)));
+        var anonymous = await s.Client.GetStringAsync("/articles/seed");
+        Assert.DoesNotContain("rule ", Regex.Replace(anonymous, "<[^>]+>", " "));
+        using var c = Browser(s);
+        await SignIn(c, "edna", "correct horse battery");
+        var editor = await c.GetStringAsync("/articles/seed");
+        Assert.Matches("<details class=\"rule\"><summary>Why proposed</summary><code>rule [^<]+</code></details>", editor);
+    }
+
+    [Fact]
+    public async Task An_editor_corrects_a_claim_with_the_facts_fields()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        var ids = s.AddProposed(new Article("seed", SeedText, new DateOnly(2024, 11, 27)));
+        var frozen = ids.First(id => s.Registry.Read(st => st.FindClaim(id)!.Fact) is MembershipFact { Status: Standing.ParticipationFrozen });
+        using var c = Browser(s);
+        await SignIn(c, "edna", "correct horse battery");
+        var review = await c.GetStringAsync("/review");
+        Assert.Matches($"<select id=\"{frozen}-status\" name=\"f.status\">.*<option value=\"participation-frozen\" selected>", review);
+        var token = Regex.Match(review, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var unchanged = await c.PostAsync($"/review/{frozen}/correct", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = token, ["f.status"] = "participation-frozen", ["f.state"] = "ARM" }));
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Contains("changes no field", await unchanged.Content.ReadAsStringAsync());
+
+        var corrected = await c.PostAsync($"/review/{frozen}/correct", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = token, ["f.status"] = "suspended", ["f.state"] = "ARM", ["f.date"] = "2024-02", ["note"] = "the text says suspended",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal(ReviewState.Rejected, s.Registry.Read(st => st.FindClaim(frozen)!.Review));
+        var fix = s.Registry.Read(st => st.Claims(new Plenary.Store.ClaimFilter { SourceId = "seed" }).Single(x => x.Corrects == frozen));
+        var fact = Assert.IsType<MembershipFact>(fix.Fact);
+        Assert.Equal(Standing.Suspended, fact.Status);
+        Assert.Equal("2024-02", fact.Date?.ToString());
+        Assert.Equal("the text says suspended", fix.Note);
+    }
 }

@@ -9,9 +9,8 @@ using Plenary.Store.Queries;
 using Plenary.Web.Accounts;
 using Plenary.Web.Api;
 using Plenary.Web.Editorial;
-using Plenary.Web.Markup;
-using static Plenary.Web.Markup.Html;
-using static Plenary.Web.Pages.Fragments;
+using Plenary.Web.Components;
+using Plenary.Web.Components.Pages;
 
 namespace Plenary.Web.Pages;
 
@@ -30,8 +29,8 @@ public static class EditorPages
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         });
-        app.MapGet("/denied", (HttpContext ctx) => Layout.Page(ctx, "Not allowed",
-            H($"""<h1>Not allowed</h1><p class="error">Your account may not do this: it needs the editor role.</p>"""), StatusCodes.Status403Forbidden)).ExcludeFromDescription();
+        app.MapGet("/denied", (HttpContext ctx) => PageResult.Of<ErrorPage, ErrorPage.Info>(ctx,
+            new("Not allowed", "Your account may not do this: it needs the editor role.", []), StatusCodes.Status403Forbidden)).ExcludeFromDescription();
 
         app.MapGet("/review", Review).RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
         MapForm(app, "/review/{id}/accept", (ctx, form) => Decide(ctx, form, ReviewState.Accepted)).RequireAuthorization(ApiEndpoints.EditorPolicy);
@@ -59,18 +58,8 @@ public static class EditorPages
 
     private static IResult SignInForm(HttpContext ctx, string? returnUrl) => SignInPage(ctx, returnUrl, null);
 
-    private static IResult SignInPage(HttpContext ctx, string? returnUrl, string? error, int errorStatus = StatusCodes.Status401Unauthorized) => Layout.Page(ctx, "Sign in", H($"""
-        <h1>Sign in</h1>
-        {If(error is not null, H($"<p class=\"error\" role=\"alert\">{error}</p>"))}
-        <form method="post" action="/signin" class="stack narrow">
-        {Layout.Token(ctx)}
-        <input type="hidden" name="returnUrl" value="{LocalUrl(returnUrl)}">
-        <label>Account name <input name="name" autocomplete="username" required></label>
-        <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit">Sign in</button>
-        </form>
-        <p><small>Accounts are made with <code>plenary user add NAME --role editor</code>. Reading needs no account.</small></p>
-        """), error is null ? 200 : errorStatus);
+    private static IResult SignInPage(HttpContext ctx, string? returnUrl, string? error, int errorStatus = StatusCodes.Status401Unauthorized) =>
+        PageResult.Of<SignInPage, SignInPage.Info>(ctx, new(LocalUrl(returnUrl), error), error is null ? 200 : errorStatus);
 
     private static string TooManyText(HttpContext ctx)
     {
@@ -128,59 +117,18 @@ public static class EditorPages
 
     private static IResult Review(HttpContext ctx, RegistryService r, string? article)
     {
-        var (groups, titles) = r.Read(s =>
+        var model = r.Read(s =>
         {
             var views = new RegistryQueries.ViewCache(s);
             var proposed = s.Claims(new ClaimFilter { Review = ReviewState.Proposed, SourceId = string.IsNullOrEmpty(article) ? null : article });
-            var groups = proposed.GroupBy(c => c.SourceId).Select(g => (Source: g.Key, Text: s.FindArticle(g.Key)?.Text, Claims: g.Select(views.Of).ToList())).ToList();
-            var titles = groups.ToDictionary(g => g.Source, g => s.FindArticle(g.Source)?.Title ?? g.Source);
-            return (groups, titles);
+            var groups = proposed.GroupBy(c => c.SourceId).Select(g =>
+            {
+                var found = s.FindArticle(g.Key);
+                return new ReviewPage.Group(g.Key, found?.Title ?? g.Key, found?.Text, g.Select(views.Of).ToList());
+            }).ToList();
+            return new ReviewPage.Info(groups, s.Catalog);
         });
-        var token = Layout.Token(ctx);
-        var sections = Join(groups.Select(g => H($"""
-            <section class="review-group">
-            <h2>From <a href="/articles/{Uri.EscapeDataString(g.Source)}">{titles[g.Source]}</a> <small>({g.Claims.Count} proposed)</small></h2>
-            <form method="post" action="/review/accept-all">{token}<input type="hidden" name="source" value="{g.Source}"><button type="submit" class="accept">Accept all {g.Claims.Count}</button></form>
-            <ol class="review-list">{Join(g.Claims.Select(c => Item(c, g.Text, token)))}</ol>
-            </section>
-            """)));
-        return Layout.Page(ctx, "Review", H($"""
-            <h1>Review queue</h1>
-            <p>Claims the reader proposed, each with the words of the article that state it. Accept what the text says, correct what it says differently, reject what it does not say.</p>
-            <p><a class="button" href="/ingest">Ingest an article</a></p>
-            {(groups.Count == 0 ? H($"<p class=\"empty\">Nothing awaits review.</p>") : sections)}
-            """));
-    }
-
-    private static Html Item(ClaimView c, string? text, Html token)
-    {
-        var fact = JsonSerializer.Serialize(c.Fact, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return H($"""
-            <li class="review-item" id="claim-{c.Id}" data-claim="{c.Id}">
-            <p class="says"><strong>{WireName.Of(c.Type)}</strong>: {Describe(c)}{If(c.Modality == Modality.Planned, H($" <small>(planned)</small>"))}</p>
-            <blockquote class="context">{Context(text, c)}</blockquote>
-            <div class="actions">
-            <form method="post" action="/review/{c.Id}/accept">{token}<button type="submit" class="accept">Accept</button></form>
-            <form method="post" action="/review/{c.Id}/reject">{token}<button type="submit" class="reject">Reject</button></form>
-            <details><summary>Correct</summary>
-            <form method="post" action="/review/{c.Id}/correct" class="stack">{token}
-            <label>The fact, as it should read (claims.md fields)<textarea name="fact" rows="8" spellcheck="false">{fact}</textarea></label>
-            <label>Why <input name="note" placeholder="what the text says instead"></label>
-            <button type="submit">Save the correction</button>
-            </form></details>
-            </div>
-            </li>
-            """);
-    }
-
-    /// <summary>The evidence with up to 120 characters around it, the evidence marked.</summary>
-    private static Html Context(string? text, ClaimView c)
-    {
-        var e = c.Evidence.FirstOrDefault(x => text is not null && x.End <= text.Length);
-        if (text is null || e is null) return Evidence(c);
-        var from = Math.Max(0, e.Start - 120);
-        var to = Math.Min(text.Length, e.End + 120);
-        return H($"""{(from > 0 ? "…" : "")}{text[from..e.Start]}<mark>{text[e.Start..e.End]}</mark>{text[e.End..to]}{(to < text.Length ? "…" : "")}""");
+        return PageResult.Of<ReviewPage, ReviewPage.Info>(ctx, model);
     }
 
     private static Task<IResult> Decide(HttpContext ctx, IFormCollection form, ReviewState decision)
@@ -212,43 +160,39 @@ public static class EditorPages
         return Task.FromResult(Results.Redirect($"/articles/{Uri.EscapeDataString(source)}"));
     }
 
+    /// <summary>
+    /// A correction from the review queue's form: the fact's fields one by one (only those changed are applied); a client
+    /// may still send the changes as one JSON object in <c>fact</c>, as the API takes them.
+    /// </summary>
     private static Task<IResult> Correct(HttpContext ctx, IFormCollection form)
     {
         var id = (string)ctx.Request.RouteValues["id"]!;
         var r = ctx.RequestServices.GetRequiredService<RegistryService>();
         var editorial = ctx.RequestServices.GetRequiredService<IEditorial>();
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(Inputs.Required(form["fact"], "fact")); }
-        catch (JsonException e) { throw new BadInputException($"fact: not valid JSON: {e.Message}"); }
-        using (doc)
+        var by = By(ctx);
+        var note = form["note"].ToString() is { Length: > 0 } n ? n : null;
+        var claim = r.Write(s =>
         {
-            var by = By(ctx);
-            var claim = r.Write(s =>
-            {
-                var old = s.FindClaim(id) ?? throw new NotFoundException($"no claim '{id}'");
-                return editorial.Correct(s, id, Reads.Overlay(old.Fact, doc.RootElement), by, form["note"].ToString() is { Length: > 0 } n ? n : null);
-            });
-            return Task.FromResult(Results.Redirect($"/review?article={Uri.EscapeDataString(claim.SourceId)}"));
-        }
+            var old = s.FindClaim(id) ?? throw new NotFoundException($"no claim '{id}'");
+            using var changes = Changes(old, form);
+            return editorial.Correct(s, id, Reads.Overlay(old.Fact, changes.RootElement), by, note);
+        });
+        return Task.FromResult(Results.Redirect($"/review?article={Uri.EscapeDataString(claim.SourceId)}"));
     }
 
-    private static IResult IngestForm(HttpContext ctx, string? error) => Layout.Page(ctx, "Ingest an article", H($"""
-        <h1>Ingest an article</h1>
-        {If(error is not null, H($"<p class=\"error\" role=\"alert\">{error}</p>"))}
-        <p>Paste the text or upload a file (plain text, or claims.md's JSON object). The publication date resolves “on Monday” and “next month”.</p>
-        <form method="post" action="/ingest" enctype="multipart/form-data" class="stack">
-        {Layout.Token(ctx)}
-        <label>Text <textarea name="text" rows="14"></textarea></label>
-        <label>…or a file <input type="file" name="file" accept=".txt,.json,text/plain,application/json"></label>
-        <div class="row">
-        <label>Published <input type="date" name="published"></label>
-        <label>Title <input name="title"></label>
-        <label>Outlet <input name="outlet"></label>
-        <label>URL <input name="url" type="url"></label>
-        </div>
-        <button type="submit">Ingest</button>
-        </form>
-        """), error is null ? 200 : 400);
+    private static JsonDocument Changes(Core.Claims.Claim old, IFormCollection form)
+    {
+        if (form.ContainsKey("fact"))
+        {
+            try { return JsonDocument.Parse(Inputs.Required(form["fact"], "fact")); }
+            catch (JsonException e) { throw new BadInputException($"fact: not valid JSON: {e.Message}"); }
+        }
+        using var current = JsonDocument.Parse(Core.Claims.ClaimJson.FactToJson(old.Fact));
+        return JsonDocument.Parse(CorrectionFields.Changes(old.Type, current.RootElement, form).ToJsonString());
+    }
+
+    private static IResult IngestForm(HttpContext ctx, string? error) =>
+        PageResult.Of<IngestPage, string?>(ctx, error, error is null ? 200 : 400);
 
     private static async Task<IResult> Ingest(HttpContext ctx, IFormCollection form)
     {
@@ -295,12 +239,6 @@ public static class EditorPages
     {
         var page = Paging.From(offset, "100");
         var entries = r.Read(s => page.Offset >= s.AuditCount() ? [] : s.AuditLog(page.End).Skip(page.Offset).ToList());
-        var rows = Join(entries.Select(e => H($"""<tr><td>{e.Seq}</td><td>{e.At:yyyy-MM-dd HH:mm:ss}</td><td>{e.Actor}</td><td>{e.Action}</td><td><code>{e.Subject}</code></td><td><code class="json">{e.Before ?? ""}</code></td><td><code class="json">{e.After ?? ""}</code></td></tr>""")));
-        var next = entries.Count == page.Limit ? H($"""<p><a href="/audit?offset={page.End}">Older</a></p>""") : Empty;
-        return Layout.Page(ctx, "Audit log", H($"""
-            <h1>Audit log</h1><p>Every change, newest first: who, when, what, and the record before and after.</p>
-            <div class="matrix-wrap"><table class="audit"><thead><tr><th scope="col">#</th><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>{rows}</tbody></table></div>
-            {next}
-            """));
+        return PageResult.Of<AuditPage, AuditPage.Info>(ctx, new(entries, entries.Count == page.Limit ? page.End : null));
     }
 }
