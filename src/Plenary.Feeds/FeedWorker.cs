@@ -151,6 +151,8 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
         }
     }
 
+    public const int MinArticleChars = 200;
+
     /// <summary>The page's article: its text extracted, dated by the feed, else by the page's metadata.</summary>
     internal static Article ToArticle(FeedItem item, Fetched page)
     {
@@ -159,6 +161,9 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
         var html = page.Text();
         var article = html.TrimStart().StartsWith('{') ? ArticleFiles.FromJson(item.Url, html, id, fromFeed) : ArticleFiles.FromHtml(item.Url, html, id, fromFeed);
         if (Article.TextProblem(article.Text) is { } problem) throw new ArticleFileException(item.Url, problem);
+        // A page of navigation or a paywall notice is not an article: SmartReader then returns a few stray words.
+        if (article.Text.Length < MinArticleChars)
+            throw new ArticleFileException(item.Url, $"no article text could be extracted from the page ({article.Text.Length} characters of text; an article has at least {MinArticleChars})");
         return article with { Url = item.Url, Title = article.Title ?? item.Title, Outlet = article.Outlet ?? page.Url.Host };
     }
 

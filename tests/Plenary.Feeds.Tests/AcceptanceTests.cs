@@ -159,7 +159,7 @@ public class AcceptanceTests
         Assert.Contains("HTTP 404", hostile["/missing.html"].LastError);
         Assert.Contains("robots.txt", hostile["/private/secret.html"].LastError);
         Assert.Equal(0, server.HitsOn("/private/secret.html"));
-        Assert.Contains("no article text", hostile["/empty.html"].LastError);
+        Assert.Contains("no article text could be extracted", hostile["/empty.html"].LastError);
         Assert.Equal("ingested", hostile[$"/articles/{corpus[0].Id}.html"].Status);
         Assert.Equal("degraded", feeds["hostile"].Health);
 

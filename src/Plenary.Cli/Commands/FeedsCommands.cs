@@ -50,7 +50,7 @@ public static class FeedsCommands
         {
             using var store = RegistryOpener.Open(r);
             var feeds = new FeedSubscriptions(store).List();
-            if (r.GetValue(format) == "json") { Output.Json(new { feeds = feeds.Select(Json).ToList() }); return; }
+            if (r.GetValue(format) == "json") { Output.Json(new { feeds = feeds.Select(FeedViews.Of).ToList() }); return; }
             Output.Table("Feeds", ["id", "name", "url", "every", "health", "last fetch", "articles", "duplicates", "waiting", "errors", "last error"],
                 feeds.Select(f => (IReadOnlyList<string?>)[
                     f.Feed.Id.ToString(CultureInfo.InvariantCulture), f.Feed.Name, f.Feed.Url, Interval(f.Feed.Every), f.Health,
@@ -61,15 +61,6 @@ public static class FeedsCommands
         }));
         return cmd;
     }
-
-    /// <summary>A feed as the command line's and the API's JSON show it.</summary>
-    public static object Json(FeedSummary f) => new
-    {
-        id = f.Feed.Id, name = f.Feed.Name, url = f.Feed.Url, every_seconds = (long)f.Feed.Every.TotalSeconds, paused = f.Feed.Paused,
-        auto_accept = f.Feed.AutoAccept, health = f.Health, last_fetch = f.Feed.LastFetchAt, last_status = f.Feed.LastStatus,
-        last_error = f.Feed.LastError, items = f.Items, articles = f.Ingested, duplicates = f.Duplicates, waiting = f.Waiting,
-        failed = f.Failed, retrying = f.Retrying, last_item_error = f.LastItemError,
-    };
 
     private static Command Change(string name, string description, Action<FeedSubscriptions, string> change, string done)
     {
