@@ -70,7 +70,8 @@ public sealed class HttpTests : IDisposable
         Assert.Equal("application/problem+json", dup.Content.Headers.ContentType?.MediaType);
         var bad = await http.SendAsync(As(edna, HttpMethod.Post, "/api/v1/feeds", new { url = "ftp://news.example/rss" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("url: 'ftp://news.example/rss' is not a feed address", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("url: 'ftp://news.example/rss' is not a feed address",
+            JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
         var badEvery = await http.SendAsync(As(edna, HttpMethod.Post, "/api/v1/feeds", new { url = "https://other.example/rss", every = "5s" }));
         Assert.Equal(HttpStatusCode.BadRequest, badEvery.StatusCode);
 
