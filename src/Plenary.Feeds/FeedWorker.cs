@@ -52,7 +52,6 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
     private readonly FeedRecords _feeds = new(store.Engine, store.Audit);
     private readonly WebFetcher _fetcher = new(options.Fetch);
     private readonly Desk _desk = new(store);
-    private readonly Dictionary<long, Feed> _feedCache = [];
     private int _polled, _feedErrors, _found, _ingested, _duplicates, _failed, _proposed, _accepted;
 
     public string WorkerId => options.WorkerId;
@@ -96,7 +95,6 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
     {
         while (!ct.IsCancellationRequested && _feeds.TakeDueFeed(DateTimeOffset.UtcNow, options.Lease) is { } feed)
         {
-            _feedCache[feed.Id] = feed;
             _polled++;
             try
             {
@@ -106,10 +104,11 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
                 _found += added;
                 report?.Invoke(new WorkerEvent("feed", feed.Id, feed.Url, fetched.NotModified ? "not modified" : $"{items.Count} items, {added} new"));
             }
-            catch (Exception e) when (e is FetchException or FeedFormatException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
+                // A feed's failure, expected (unreachable, malformed) or not (a bug here), is the feed's, never the worker's end.
                 _feedErrors++;
-                _feeds.RecordPollFailure(feed, e.Message, DateTimeOffset.UtcNow);
+                _feeds.RecordPollFailure(feed, e is FetchException or FeedFormatException ? e.Message : Unexpected(e), DateTimeOffset.UtcNow);
                 report?.Invoke(new WorkerEvent("feed-error", feed.Id, feed.Url, e.Message));
             }
         }
@@ -142,11 +141,13 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
         {
             report?.Invoke(new WorkerEvent("lease-lost", item.FeedId, item.Url, "held too long: another worker took the item over; nothing stored here"));
         }
-        catch (Exception e) when (e is FetchException or ArticleFileException or DecoderFallbackException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             _failed++;
-            var permanent = e is not FetchException { Permanent: false };
-            _feeds.Fail(item, options.WorkerId, e.Message, DateTimeOffset.UtcNow, options.MaxAttempts, permanent);
+            var expected = e is FetchException or ArticleFileException or DecoderFallbackException;
+            // Tried again later: a timeout, a server error, or something unexpected (said as such, to be reported).
+            var permanent = expected && e is not FetchException { Permanent: false };
+            _feeds.Fail(item, options.WorkerId, expected ? e.Message : Unexpected(e), DateTimeOffset.UtcNow, options.MaxAttempts, permanent);
             report?.Invoke(new WorkerEvent("item-error", item.FeedId, item.Url, e.Message));
         }
     }
@@ -175,17 +176,15 @@ public sealed class FeedWorker(RegistryStore store, WorkerOptions options, Actio
         return stem.Length > 80 ? stem[^80..] : stem;
     }
 
-    private Feed FeedOf(long id)
-    {
-        if (!_feedCache.TryGetValue(id, out var f))
-            _feedCache[id] = f = _feeds.Find(id.ToString(CultureInfo.InvariantCulture)) ?? throw new KeyNotFoundException($"feed {id} is gone");
-        return f;
-    }
+    /// <summary>The item's feed as it is now (its rule may have changed since it was polled); null when it was removed meanwhile.</summary>
+    private Feed? FeedOf(long id) => _feeds.Find(id.ToString(CultureInfo.InvariantCulture));
+
+    private static string Unexpected(Exception e) => $"unexpected error ({e.GetType().Name}): {e.Message}";
 
     /// <summary>The feed's rule: "all" accepts every claim read from it; "confirmations" only those confirming an accepted fact.</summary>
-    private int AcceptByRule(StoreTransaction tx, Feed feed, IngestResult result, DateTimeOffset now)
+    private int AcceptByRule(StoreTransaction tx, Feed? feed, IngestResult result, DateTimeOffset now)
     {
-        if (!result.NewArticle || feed.AutoAccept == "none" || result.Claims.Count == 0) return 0;
+        if (feed is null || !result.NewArticle || feed.AutoAccept == "none" || result.Claims.Count == 0) return 0;
         var chosen = feed.AutoAccept == "all"
             ? result.Claims
             : ReviewGroups.Group(result.Claims, store.Claims(new ClaimFilter { Review = ReviewState.Accepted }))

@@ -1,3 +1,4 @@
+using PlenaryCli = global::Plenary.Cli.Tests.Plenary;
 using System.Diagnostics;
 using System.Text.Json;
 using Plenary.Store;
@@ -23,10 +24,10 @@ public class AcceptanceTests
         using var t = new TempFolder();
         var db = TestEngines.Address(engine, t.File("r.db"));
 
-        var add = Plenary.Run("feeds", "add", $"{server.Url}/rss.xml", "--name", "Fixture news", "--db", db);
+        var add = PlenaryCli.Run("feeds", "add", $"{server.Url}/rss.xml", "--name", "Fixture news", "--db", db);
         Assert.True(add.ExitCode == 0, add.Err);
 
-        var first = Plenary.Run(["worker", "--once", .. Fast, "--db", db]);
+        var first = PlenaryCli.Run(["worker", "--once", .. Fast, "--db", db]);
         Assert.True(first.ExitCode == 0, first.Err);
         Assert.Equal(3, first.Json.GetProperty("ingested").GetInt32());
         Assert.True(first.Json.GetProperty("claims_proposed").GetInt32() > 0, first.Out);
@@ -39,22 +40,22 @@ public class AcceptanceTests
             Assert.StartsWith("PlenaryBot/", server.UserAgents[$"/articles/{a.Id}.html"], StringComparison.Ordinal);
         }
 
-        var review = Plenary.Run("review", "--format", "json", "--db", db);
+        var review = PlenaryCli.Run("review", "--format", "json", "--db", db);
         var proposed = review.Json.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("source").GetProperty("id").GetString()).ToList();
         Assert.Equal(3, proposed.Where(s => s!.StartsWith("127.0.0.1-articles-", StringComparison.Ordinal)).Distinct().Count());
 
-        var second = Plenary.Run(["worker", "--once", .. Fast, "--db", db]);
+        var second = PlenaryCli.Run(["worker", "--once", .. Fast, "--db", db]);
         Assert.True(second.ExitCode == 0, second.Err);
         Assert.Equal(0, second.Json.GetProperty("ingested").GetInt32());
         Assert.Equal(0, second.Json.GetProperty("items_found").GetInt32());
         Assert.All(corpus.Take(3), a => Assert.Equal(1, server.HitsOn($"/articles/{a.Id}.html")));
 
-        var list = Plenary.Run("feeds", "list", "--format", "json", "--db", db);
+        var list = PlenaryCli.Run("feeds", "list", "--format", "json", "--db", db);
         var feed = Assert.Single(list.Json.GetProperty("feeds").EnumerateArray());
         Assert.Equal("healthy", feed.GetProperty("health").GetString());
         Assert.Equal(3, feed.GetProperty("articles").GetInt32());
         Assert.Equal(0, feed.GetProperty("failed").GetInt32());
-        var table = Plenary.Run("feeds", "list", "--db", db);
+        var table = PlenaryCli.Run("feeds", "list", "--db", db);
         Assert.Contains("healthy", table.Out, StringComparison.Ordinal);
     }
 
@@ -67,16 +68,16 @@ public class AcceptanceTests
         server.PageDelay = TimeSpan.FromMilliseconds(40);
         using var t = new TempFolder();
         var db = TestEngines.Address("postgres", t.File("r.db"));
-        Assert.Equal(0, Plenary.Run("feeds", "add", $"{server.Url}/many.xml?n=100", "--name", "wire", "--db", db).ExitCode);
+        Assert.Equal(0, PlenaryCli.Run("feeds", "add", $"{server.Url}/many.xml?n=100", "--name", "wire", "--db", db).ExitCode);
         // The feed is polled first, so both workers find the hundred items queued and share them.
         using (var store = RegistryStore.Open(TestEngines.Engine("postgres", t.File("r.db"))))
         using (var poller = new FeedWorker(store, new WorkerOptions { Once = true, Fetch = new FetchOptions { HostInterval = TimeSpan.Zero } }))
             await poller.PollDueFeeds(CancellationToken.None);
 
-        using var a = Plenary.Start(["worker", "--once", .. Fast, "--db", db]);
-        using var b = Plenary.Start(["worker", "--once", .. Fast, "--db", db]);
-        var ra = Plenary.Wait(a, "worker a");
-        var rb = Plenary.Wait(b, "worker b");
+        using var a = PlenaryProcess.Start(["worker", "--once", .. Fast, "--db", db]);
+        using var b = PlenaryProcess.Start(["worker", "--once", .. Fast, "--db", db]);
+        var ra = PlenaryProcess.Wait(a, "worker a");
+        var rb = PlenaryProcess.Wait(b, "worker b");
         Assert.True(ra.ExitCode == 0, ra.Err);
         Assert.True(rb.ExitCode == 0, rb.Err);
         int ia = ra.Json.GetProperty("ingested").GetInt32(), ib = rb.Json.GetProperty("ingested").GetInt32();
@@ -101,9 +102,9 @@ public class AcceptanceTests
         server.PageDelay = TimeSpan.FromMilliseconds(150);
         using var t = new TempFolder();
         var db = TestEngines.Address(engine, t.File("r.db"));
-        Assert.Equal(0, Plenary.Run("feeds", "add", $"{server.Url}/many.xml?n=40", "--name", "wire", "--db", db).ExitCode);
+        Assert.Equal(0, PlenaryCli.Run("feeds", "add", $"{server.Url}/many.xml?n=40", "--name", "wire", "--db", db).ExitCode);
 
-        using var doomed = Plenary.Start(["worker", "--once", "--lease", "3s", .. Fast, "--db", db]);
+        using var doomed = PlenaryProcess.Start(["worker", "--once", "--lease", "3s", .. Fast, "--db", db]);
         var started = Stopwatch.StartNew();
         while (server.Hits.Keys.Count(k => k.StartsWith("/p/", StringComparison.Ordinal)) < 8 && started.Elapsed < TimeSpan.FromMinutes(3) && !doomed.HasExited)
             await Task.Delay(20);
@@ -114,7 +115,7 @@ public class AcceptanceTests
 
         // Its lease (and, on SQLite, its worker lease) runs out; the next run takes over what it held.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
-        var next = Plenary.Run(["worker", "--once", "--lease", "3s", .. Fast, "--db", db]);
+        var next = PlenaryCli.Run(["worker", "--once", "--lease", "3s", .. Fast, "--db", db]);
         Assert.True(next.ExitCode == 0, next.Err);
 
         using var check = RegistryStore.Open(TestEngines.Engine(engine, t.File("r.db")));
@@ -137,9 +138,9 @@ public class AcceptanceTests
         using var t = new TempFolder();
         var db = TestEngines.Address(engine, t.File("r.db"));
         foreach (var (path, name) in new[] { ("/hostile.xml", "hostile"), ("/bad.xml", "malformed"), ("/changing.xml", "changing") })
-            Assert.Equal(0, Plenary.Run("feeds", "add", server.Url + path, "--name", name, "--db", db).ExitCode);
+            Assert.Equal(0, PlenaryCli.Run("feeds", "add", server.Url + path, "--name", name, "--db", db).ExitCode);
 
-        var run = Plenary.Run(["worker", "--once", "--timeout", "3s", .. Fast, "--db", db]);
+        var run = PlenaryCli.Run(["worker", "--once", "--timeout", "3s", .. Fast, "--db", db]);
         Assert.True(run.ExitCode == 0, run.Err);
         var peak = run.Json.GetProperty("peak_working_set_bytes").GetInt64();
         // The 1 GB page is abandoned at the 8 MiB cap: the worker's whole process stays far below it.
@@ -169,7 +170,7 @@ public class AcceptanceTests
         // The feed that changes its items' ids on every request: polled again, it adds nothing.
         Assert.Equal(2, feeds["changing"].Items);
         records.SetPaused(feeds["changing"].Feed.Id, false, "test"); // due again now
-        var again = Plenary.Run(["worker", "--once", "--timeout", "3s", .. Fast, "--db", db]);
+        var again = PlenaryCli.Run(["worker", "--once", "--timeout", "3s", .. Fast, "--db", db]);
         Assert.True(again.ExitCode == 0, again.Err);
         Assert.Equal(0, again.Json.GetProperty("items_found").GetInt32());
         Assert.Equal(2, server.HitsOn("/changing.xml"));
@@ -181,10 +182,10 @@ public class AcceptanceTests
     {
         using var t = new TempFolder();
         var db = t.File("r.db");
-        Assert.Equal(0, Plenary.Run("init", "--db", db).ExitCode);
+        Assert.Equal(0, PlenaryCli.Run("init", "--db", db).ExitCode);
         using (var store = RegistryStore.Open(TestEngines.Engine("sqlite", db)))
             new FeedRecords(store.Engine, store.Audit).HoldWorkerLease(FeedRecords.WorkerLease, "elsewhere:42:abc", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
-        var second = Plenary.Run("worker", "--once", "--db", db);
+        var second = PlenaryCli.Run("worker", "--once", "--db", db);
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("another worker (elsewhere:42:abc)", second.Err);
         Assert.Contains("one worker at a time", second.Err);

@@ -1,3 +1,4 @@
+using PlenaryCli = global::Plenary.Cli.Tests.Plenary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -30,11 +31,11 @@ public sealed class HttpTests : IDisposable
     private async Task<(HttpClient Http, string EditorKey, string ReaderKey)> Serve()
     {
         var db = _t.File("r.db");
-        var editor = Plenary.Run("user", "add", "edna", "--role", "editor", "--db", db);
+        var editor = PlenaryCli.Run("user", "add", "edna", "--role", "editor", "--db", db);
         Assert.True(editor.ExitCode == 0, editor.Err);
-        var reader = Plenary.Run("user", "add", "rita", "--role", "reader", "--db", db);
+        var reader = PlenaryCli.Run("user", "add", "rita", "--role", "reader", "--db", db);
         var port = FreePort();
-        _server = Plenary.Start("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
+        _server = PlenaryProcess.Start("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         for (var sw = Stopwatch.StartNew(); ; await Task.Delay(200))
         {

@@ -1,16 +1,14 @@
 using System.Diagnostics;
-using System.Text.Json;
+using PlenaryCli = global::Plenary.Cli.Tests.Plenary;
 
 namespace Plenary.Feeds.Tests;
 
-/// <summary>Runs the real <c>plenary</c> program (the built plenary.dll beside the tests) as a user or cron would.</summary>
-public static class Plenary
+/// <summary>
+/// The real <c>plenary</c> program started in the background (for two workers at once, or one to kill); a run to its end
+/// goes through Plenary.Cli.Tests' runner (<see cref="PlenaryCli.Run(string[])"/>, linked into this project).
+/// </summary>
+public static class PlenaryProcess
 {
-    public sealed record Result(int ExitCode, string Out, string Err)
-    {
-        public JsonElement Json => JsonDocument.Parse(Out).RootElement;
-    }
-
     public static Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -21,18 +19,12 @@ public static class Plenary
         return Process.Start(psi)!;
     }
 
-    public static Result Wait(Process p, string what, int timeoutMs = 300_000)
+    public static PlenaryCli.Result Wait(Process p, string what, int timeoutMs = 300_000)
     {
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(timeoutMs)) { p.Kill(true); throw new TimeoutException($"plenary {what} did not finish"); }
-        return new Result(p.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    public static Result Run(params string[] args)
-    {
-        using var p = Start(args);
-        return Wait(p, string.Join(' ', args));
+        return new PlenaryCli.Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 }
 
