@@ -91,3 +91,33 @@ public class WorkerTests
             store.AuditLog().Where(e => e.Subject == $"feed/{f.Id}").OrderBy(e => e.Seq).Select(e => e.Action));
     }
 }
+
+/// <summary>A registry's feeds and items travel with <c>plenary db copy</c>, from one engine to the other.</summary>
+public class FeedCopyTests
+{
+    [SkippableFact]
+    public async Task Db_copy_carries_feeds_and_their_items_to_postgresql()
+    {
+        Skip.If(TestEngines.Server is null, $"PostgreSQL case skipped: ${TestEngines.Variable} is not set");
+        var corpus = Corpus.Load();
+        await using var server = await FixtureServer.Start(corpus);
+        using var t = new TempFolder();
+        var file = t.File("r.db");
+        using (var store = RegistryStore.Open(TestEngines.Engine("sqlite", file), seed: s => CuratedSeeding.Seed(s)))
+        {
+            new FeedSubscriptions(store).Add($"{server.Url}/rss.xml?a={corpus[2].Id}", "copied", "1h", "editor-e");
+            using var worker = new FeedWorker(store, new WorkerOptions { Once = true, Fetch = new FetchOptions { HostInterval = TimeSpan.Zero } });
+            Assert.Equal(1, (await worker.RunAsync()).Ingested);
+        }
+        var target = TestEngines.Address("postgres", t.File("copy"));
+        var copy = global::Plenary.Cli.Tests.Plenary.Run("db", "copy", "--from", file, "--to", target);
+        Assert.True(copy.ExitCode == 0, copy.Err);
+        using var copied = RegistryStore.Open(TestEngines.Engine("postgres", t.File("copy")));
+        var subs = new FeedSubscriptions(copied);
+        var feed = Assert.Single(subs.List());
+        Assert.Equal(("copied", TimeSpan.FromHours(1), 1L, "healthy"), (feed.Feed.Name, feed.Feed.Every, feed.Ingested, feed.Health));
+        Assert.Equal("ingested", Assert.Single(subs.Records.Items(feed.Feed.Id)).Status);
+        // Ids go on after the copied ones.
+        Assert.True(subs.Add("https://news.example/another.xml", null, null, "editor-e").Id > feed.Feed.Id);
+    }
+}
