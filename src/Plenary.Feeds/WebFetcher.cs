@@ -55,7 +55,10 @@ public sealed record Fetched(Uri Url, bool NotModified, byte[] Body, string? Con
 public sealed class WebFetcher : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly ConcurrentDictionary<string, Task<RobotsTxt>> _robots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<RobotsTxt> Rules, DateTime Until)> _robots = new(StringComparer.Ordinal);
+
+    /// <summary>How long a site's robots.txt is trusted before it is read again (RFC 9309 suggests at most a day).</summary>
+    private static readonly TimeSpan RobotsLifetime = TimeSpan.FromHours(24);
     private readonly ConcurrentDictionary<string, HostTurn> _hosts = new(StringComparer.Ordinal);
 
     public WebFetcher(FetchOptions? options = null)
@@ -146,8 +149,14 @@ public sealed class WebFetcher : IDisposable
     }
 
     /// <summary>The site's robots.txt, fetched once per site: a 4xx means no rules; a 5xx or no answer means keep out for now.</summary>
-    private Task<RobotsTxt> RobotsFor(Uri url, CancellationToken ct) =>
-        _robots.GetOrAdd(url.GetLeftPart(UriPartial.Authority), site => FetchRobots(new Uri(site + "/robots.txt"), ct));
+    private Task<RobotsTxt> RobotsFor(Uri url, CancellationToken ct)
+    {
+        var site = url.GetLeftPart(UriPartial.Authority);
+        var now = DateTime.UtcNow;
+        return _robots.AddOrUpdate(site,
+            s => (FetchRobots(new Uri(s + "/robots.txt"), ct), now + RobotsLifetime),
+            (s, held) => held.Until > now ? held : (FetchRobots(new Uri(s + "/robots.txt"), ct), now + RobotsLifetime)).Rules;
+    }
 
     private async Task<RobotsTxt> FetchRobots(Uri robotsUrl, CancellationToken ct)
     {
