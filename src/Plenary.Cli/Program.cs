@@ -28,6 +28,7 @@ foreach (var command in new[]
     ImportCommand.Create(),
     ExportCommand.Create(),
     DbCommands.Create(),
+    FeedsCommands.Feeds(), FeedsCommands.Worker(), FeedsCommands.ReviewByChange(), FeedsCommands.AcceptConfirmations(),
 })
 {
     root.Subcommands.Add(command);

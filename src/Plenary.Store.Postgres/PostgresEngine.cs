@@ -134,7 +134,7 @@ public sealed class PostgresEngine : StoreEngine
     {
         using var c = Open();
         c.Execute("""
-            DROP TABLE IF EXISTS search_index, sessions, api_keys, users, exchange_system_spell, exchange_state_row, exchange_igo_row,
+            DROP TABLE IF EXISTS worker_leases, feed_items, feeds, search_index, sessions, api_keys, users, exchange_system_spell, exchange_state_row, exchange_igo_row,
                 exchange_cow_observed, exchange_cow_state, exchange_cow_org, audit_log, claim_reviews, claims, articles, persons,
                 organizations, states, sources, plenary_migrations, plenary_meta CASCADE;
             DROP FUNCTION IF EXISTS plenary_index_thing() CASCADE;
@@ -171,6 +171,10 @@ public sealed class PostgresEngine : StoreEngine
         // Table and column names come from the store's own table list, never from input.
         connection.Execute($"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), coalesce(max({column}), 0) + 1, false) FROM {table}",
             transaction: transaction);
+
+    public override string TakeRowsSkippingLocked => " FOR UPDATE SKIP LOCKED";
+
+    public override bool SharedQueue => true;
 
     public override ISearchIndex Search { get; }
 

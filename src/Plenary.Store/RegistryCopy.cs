@@ -58,6 +58,11 @@ public static class RegistryCopy
         new("exchange_system_spell", [T("source_id"), T("state_id"), T("start_date"), T("end_date")]),
         new("users", [I("id"), T("name"), T("role"), T("password_hash"), Tm("created_at"), Tm("disabled_at")], Identity: "id"),
         new("api_keys", [I("id"), I("user_id"), T("key_hash"), T("prefix"), Tm("created_at"), Tm("revoked_at")], Identity: "id"),
+        // Feeds and their items (the worker's lease is a running process's, like a session: not copied).
+        new("feeds", [I("id"), T("url"), T("name"), I("every_seconds"), I("paused"), T("auto_accept"), T("etag"), T("last_modified"), Tm("next_fetch_at"),
+            Tm("last_fetch_at"), T("last_status"), T("last_error"), I("failures"), Tm("added_at"), T("added_by"), Tm("removed_at")], Identity: "id"),
+        new("feed_items", [I("id"), I("feed_id"), T("url"), T("item_key"), T("title"), T("published"), T("status"), I("attempts"), Tm("next_try_at"),
+            T("taken_by"), Tm("taken_until"), T("content_hash"), T("article_id"), I("claims"), T("last_error"), Tm("found_at"), Tm("done_at")], Identity: "id"),
     ];
 
     /// <summary>Meta keys each engine's migrations write for themselves.</summary>

@@ -81,6 +81,15 @@ public abstract class StoreEngine : IDisposable
     /// <summary>After rows were inserted with their own ids: the next id the engine hands out follows the largest one.</summary>
     public virtual void ContinueIds(DbConnection connection, DbTransaction transaction, string table, string column) { }
 
+    /// <summary>
+    /// Words ending a SELECT that takes queue rows (feed items) for one worker: an engine where several workers share a
+    /// queue locks the rows it takes and skips those others hold; an engine with one worker at a time needs none.
+    /// </summary>
+    public virtual string TakeRowsSkippingLocked => "";
+
+    /// <summary>True when several workers may share the feed queue at once; otherwise one worker at a time holds a lease.</summary>
+    public virtual bool SharedQueue => false;
+
     public abstract ISearchIndex Search { get; }
 
     /// <summary>A new watcher of commits to this registry (dispose it when done).</summary>

@@ -163,6 +163,7 @@ public static class WebApp
         app.MapScalarApiReference("/docs", o => o.WithTitle("Plenary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/assets/{name}", Asset).ExcludeFromDescription();
         ApiEndpoints.Map(app);
+        app.MapFeedsApi().MapReviewQueueApi();
         PageEndpoints.Map(app);
         return app;
     }

@@ -1,6 +1,7 @@
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
 using Plenary.Reader;
+using Plenary.Reader.Patterns;
 using Plenary.Store;
 
 namespace Plenary.Editorial;
@@ -21,33 +22,57 @@ public sealed class Desk(RegistryStore store, NewsReader reader)
     {
         var when = at ?? DateTimeOffset.UtcNow;
         // Read before the transaction: the reader is pure and may take a moment on a long text.
-        var proposed = reader.Propose(article);
-        var result = store.InTransaction(tx =>
-        {
-            var (id, added) = store.AddArticle(tx, article, editor, when);
-            if (!added) return new IngestResult(id, false, [], 0);
-            var claims = proposed.Select((p, i) => new Claim
-            {
-                Id = Claim.IdFor(id, p.Fact, p.Evidence),
-                Fact = p.Fact,
-                SourceId = id,
-                Evidence = p.Evidence,
-                Modality = p.Modality,
-                RecordedAt = when,
-                RecordedBy = editor,
-                Review = ReviewState.Proposed,
-                Note = $"rule {p.Rule}",
-                Sequence = i,
-            }).DistinctBy(c => c.Id).ToList();
-            int n = store.AddClaims(tx, claims);
-            return new IngestResult(id, true, claims, n);
-        });
+        var proposed = Propose(article);
+        var result = store.InTransaction(tx => Ingest(tx, article, proposed, editor, when));
         // Already ingested: report the claims it has, as they stand now.
         return result.NewArticle ? result : result with { Claims = store.Claims(new ClaimFilter { SourceId = result.ArticleId, Review = null }) };
     }
 
+    /// <summary>What the reader proposes for an article (pure; call it outside any transaction).</summary>
+    public IReadOnlyList<ProposedClaim> Propose(Article article) => reader.Propose(article);
+
+    /// <summary>
+    /// Stores an article and its proposed claims inside the caller's transaction (the feed worker finishes its queue item
+    /// in the same one). An article whose text is already stored adds nothing and reports no claims.
+    /// </summary>
+    public IngestResult Ingest(StoreTransaction tx, Article article, IReadOnlyList<ProposedClaim> proposed, string editor, DateTimeOffset when)
+    {
+        var (id, added) = store.AddArticle(tx, article, editor, when);
+        if (!added) return new IngestResult(id, false, [], 0);
+        var claims = proposed.Select((p, i) => new Claim
+        {
+            Id = Claim.IdFor(id, p.Fact, p.Evidence),
+            Fact = p.Fact,
+            SourceId = id,
+            Evidence = p.Evidence,
+            Modality = p.Modality,
+            RecordedAt = when,
+            RecordedBy = editor,
+            Review = ReviewState.Proposed,
+            Note = $"rule {p.Rule}",
+            Sequence = i,
+        }).DistinctBy(c => c.Id).ToList();
+        int n = store.AddClaims(tx, claims);
+        return new IngestResult(id, true, claims, n);
+    }
+
     /// <summary>The claims waiting for a decision, oldest first.</summary>
     public IReadOnlyList<Claim> Queue() => store.Claims(new ClaimFilter { Review = ReviewState.Proposed });
+
+    /// <summary>The queue grouped by what accepting would change: new standings, new meetings, other changes, confirmations.</summary>
+    public IReadOnlyList<ReviewGroup> QueueByChange() =>
+        ReviewGroups.Group(Queue(), store.Claims(new ClaimFilter { Review = ReviewState.Accepted }));
+
+    /// <summary>
+    /// Accepts, in one transaction, every proposed claim that only confirms an accepted fact (a further source); returns
+    /// their ids. Nothing that would change a standing or add a meeting is accepted here.
+    /// </summary>
+    public IReadOnlyList<string> AcceptConfirmations(string editor, string? note = null, DateTimeOffset? at = null)
+    {
+        var ids = QueueByChange().Where(g => g.Kind == ChangeKind.Confirmation).SelectMany(g => g.Claims).Select(c => c.Id).ToList();
+        if (ids.Count > 0) Decide(ids, ReviewState.Accepted, editor, note ?? "confirms an accepted fact", at);
+        return ids;
+    }
 
     public void Accept(IReadOnlyCollection<string> ids, string editor, string? note = null, DateTimeOffset? at = null) =>
         Decide(ids, ReviewState.Accepted, editor, note, at);

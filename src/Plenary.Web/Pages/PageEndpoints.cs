@@ -30,6 +30,7 @@ public static class PageEndpoints
         app.MapGet("/articles", Articles).ExcludeFromDescription();
         app.MapGet("/articles/{id}", Article).ExcludeFromDescription();
         EditorPages.Map(app);
+        FeedsPage.Map(app);
     }
 
     public static Task Error(HttpContext ctx, int status, string detail)
