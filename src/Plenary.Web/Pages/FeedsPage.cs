@@ -1,11 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Plenary.Editorial;
 using Plenary.Feeds;
-using Plenary.Store.Records;
 using Plenary.Web.Api;
-using Plenary.Web.Markup;
-using static Plenary.Web.Markup.Html;
+using Plenary.Store.Records;
+using Plenary.Web.Components;
 
 namespace Plenary.Web.Pages;
 
@@ -51,43 +49,6 @@ public static class FeedsPage
     private static IResult Render(HttpContext ctx, RegistryService r, string? error, int status = 200)
     {
         var (feeds, groups) = r.Read(s => (new FeedSubscriptions(s).List(), new Desk(s).QueueByChange()));
-        var token = Layout.Token(ctx);
-        var rows = Join(feeds.Select(f => H($"""
-            <tr data-feed="{f.Feed.Id.ToString(CultureInfo.InvariantCulture)}">
-            <td>{f.Feed.Name}<br><small><a href="{f.Feed.Url}" rel="nofollow noopener">{f.Feed.Url}</a></small></td>
-            <td class="health {f.Health}">{f.Health}</td>
-            <td>{f.Feed.LastFetchAt?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "never"}</td>
-            <td>{f.Ingested.ToString(CultureInfo.InvariantCulture)}</td>
-            <td>{f.Waiting.ToString(CultureInfo.InvariantCulture)}</td>
-            <td>{(f.Failed + f.Retrying).ToString(CultureInfo.InvariantCulture)}{If((f.Feed.LastError ?? f.LastItemError) is not null, H($"<br><small class=\"error\">{f.Feed.LastError ?? f.LastItemError}</small>"))}</td>
-            <td class="actions">
-            <form method="post" action="/feeds/{f.Feed.Id.ToString(CultureInfo.InvariantCulture)}/{(f.Feed.Paused ? "resume" : "pause")}">{token}<button type="submit">{(f.Feed.Paused ? "Resume" : "Pause")}</button></form>
-            <form method="post" action="/feeds/{f.Feed.Id.ToString(CultureInfo.InvariantCulture)}/rule">{token}<select name="auto_accept" aria-label="Accept without review">{Join(FeedRecords.AutoAcceptRules.Select(rule => H($"<option value=\"{rule}\"{(rule == f.Feed.AutoAccept ? Trusted(" selected") : Empty)}>auto-accept: {rule}</option>")))}</select><button type="submit">Set</button></form>
-            <form method="post" action="/feeds/{f.Feed.Id.ToString(CultureInfo.InvariantCulture)}/remove">{token}<button type="submit" class="reject">Remove</button></form>
-            </td>
-            </tr>
-            """)));
-        var confirmations = groups.FirstOrDefault(g => g.Kind == ChangeKind.Confirmation)?.Claims.Count ?? 0;
-        var counts = Join(groups.Select(g => H($"<li>{ReviewGroups.WireName(g.Kind)}: {g.Claims.Count.ToString(CultureInfo.InvariantCulture)}</li>")));
-        return Layout.Page(ctx, "Feeds", H($"""
-            <h1>Feeds</h1>
-            <p>The news feeds the worker (<code>plenary worker</code>) polls. Each new item's page is read into proposed claims; nothing changes a standing without a person's decision unless a feed's rule says so.</p>
-            {If(error is not null, H($"<p class=\"error\" role=\"alert\">{error}</p>"))}
-            <table class="feeds">
-            <thead><tr><th>Feed</th><th>Health</th><th>Last fetch</th><th>Articles</th><th>Waiting</th><th>Errors</th><th></th></tr></thead>
-            <tbody>{(feeds.Count == 0 ? H($"<tr><td colspan=\"7\" class=\"empty\">No feed is followed yet.</td></tr>") : rows)}</tbody>
-            </table>
-            <h2>Follow a feed</h2>
-            <form method="post" action="/feeds/add" class="stack narrow">{token}
-            <label>Address (RSS 2.0, Atom or JSON Feed) <input name="url" type="url" required placeholder="https://…"></label>
-            <label>Name <input name="name" placeholder="default: the site's host"></label>
-            <label>Poll every <input name="every" placeholder="15m"></label>
-            <button type="submit">Add</button>
-            </form>
-            <h2>Review queue by what it would change</h2>
-            {(groups.Count == 0 ? H($"<p class=\"empty\">Nothing awaits review.</p>") : H($"<ul>{counts}</ul>"))}
-            {If(confirmations > 0, H($"<form method=\"post\" action=\"/feeds/accept-confirmations\">{token}<button type=\"submit\" class=\"accept\">Accept all {confirmations.ToString(CultureInfo.InvariantCulture)} confirmations</button></form>"))}
-            <p><a href="/review">Open the review queue</a></p>
-            """), status);
+        return PageResult.Of<Components.Pages.FeedsPage, Components.Pages.FeedsPage.Info>(ctx, new(feeds, groups, error), status);
     }
 }
