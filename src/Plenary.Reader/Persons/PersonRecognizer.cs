@@ -202,7 +202,7 @@ public sealed class PersonRecognizer
             else if (w == "'s") { }
             else if (m is null && MentionCovering(doc, coveredBy, k) is { } inner && inner.State is not null) { k = inner.First; state = inner.State; first = k; continue; }
             else if (m is { State: not null } && m.Kind != MentionKind.Person) { state = m.State; }
-            else if (m is { Kind: MentionKind.Organization or MentionKind.Body }) { }
+            else if (m is { Kind: MentionKind.Organization or MentionKind.Body or MentionKind.OrganizationRef }) { } // "ambassador to the bloc"
             else break;
             first = k;
         }
