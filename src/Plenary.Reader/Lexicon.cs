@@ -44,8 +44,8 @@ public sealed class Lexicons
     public IReadOnlyList<string[]> Attendance { get; } = Lexicon.Rows("attendance");
     public IReadOnlyList<string[]> Chair { get; } = Lexicon.Rows("chair");
     /// <summary>"baltic" → EST, LVA, LTU: the states a collective modifier names.</summary>
-    public IReadOnlyDictionary<string, string[]> Collectives { get; } = Lexicon.Rows("collectives")
-        .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Plenary.Core.Ids.StateId[]> Collectives { get; } = Lexicon.Rows("collectives")
+        .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Plenary.Core.Ids.StateId.Parse).ToArray(), StringComparer.Ordinal);
 
     public static Lexicons Default { get; } = new();
 }

@@ -152,7 +152,7 @@ public static class Coordination
         if (k + 1 >= end || !CollectiveHeads.Contains(doc.Lower[k + 1]) || !doc.IsCapitalized(k)
             || !Lexicons.Default.Collectives.TryGetValue(doc.Lower[k], out var states)) return k;
         foreach (var code in states)
-            into.Add(new Mention(k, k + 2, doc.Tokens[k].Start, doc.Tokens[k + 1].End, MentionKind.State, new Plenary.Core.Ids.StateId(code)));
+            into.Add(new Mention(k, k + 2, doc.Tokens[k].Start, doc.Tokens[k + 1].End, MentionKind.State, code));
         return k + 2;
     }
 

@@ -56,6 +56,11 @@ public sealed class MeetingRules(Lexicons lexicons)
                 if (Meetings[k].Org == org) { ByNoun[noun] = Meetings[k]; break; }
         }
         NounOrder = ByNoun.Keys.Order().ToArray();
+        // "at the opening of the OSCE meeting in Skopje": a meeting reported as held that no sentence dates is the
+        // report's own news, on the day of publication (a past one is dated by its year or day where it is named)
+        if (cx.Published is { } published)
+            foreach (var m in Meetings)
+                if (m.Date is null && m.Status == MeetingStatus.Held && m.Place is not null) m.Date = published;
     }
 
     private readonly List<(int Noun, OrgId Org)> _pending = [];

@@ -38,4 +38,46 @@ public sealed class GeneralRuleTests
         var e = Assert.Single(doc.Entities);
         Assert.Equal(("Marta Reis", "ITA"), (e.Name, e.State?.Value));
     }
+
+    [Fact]
+    public void A_collective_name_in_a_list_stands_for_its_states_and_an_institution_may_stand_between_head_and_states()
+    {
+        var facts = Facts("The OSCE meeting opened in Helsinki on Monday. The heads of the foreign ministries of Georgia, the Baltic states and Ukraine boycotted the meeting.");
+        var a = facts.OfType<AttendanceFact>().ToList();
+        Assert.Equal(["EST", "GEO", "LTU", "LVA", "UKR"], a.Select(x => x.State.Value).Order(StringComparer.Ordinal).ToList());
+        Assert.All(a, x => Assert.Equal((AttendanceKind.Absent, "2024-11-25"), (x.Attendance, x.MeetingDate?.ToString())));
+    }
+
+    [Fact]
+    public void A_collective_name_is_a_subject()
+    {
+        var facts = Facts("The Nordic countries skipped the OSCE meeting in Helsinki on Monday.");
+        Assert.Equal(["DNK", "FIN", "ISL", "NOR", "SWE"], facts.OfType<AttendanceFact>().Select(x => x.State.Value).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void A_held_meeting_no_sentence_dates_is_dated_by_publication()
+    {
+        var facts = Facts("Ministers spoke at the opening of the OSCE meeting in Helsinki. Georgia boycotted the meeting.");
+        var m = Assert.Single(facts.OfType<MeetingFact>());
+        Assert.Equal("2024-11-27", m.Date?.ToString());
+        Assert.Equal("2024-11-27", Assert.Single(facts.OfType<AttendanceFact>()).MeetingDate?.ToString());
+        Assert.Null(Assert.Single(Facts("Ministers spoke at the opening of the OSCE meeting in Helsinki.", published: null).OfType<MeetingFact>()).Date);
+    }
+
+    [Fact]
+    public void An_undated_article_takes_its_date_from_a_day_named_with_its_weekday()
+    {
+        // 14 March falls on a Thursday in 2019 (the text names 2018 last): the report is of that day
+        var r = TestReader.Read("The OSCE summit opens on Thursday, March 14, in Helsinki. Its last one was held in 2018. Sweden will not attend the meeting.", published: null);
+        Assert.Equal(new DateOnly(2019, 3, 14), r.Document.Published);
+        Assert.Equal("2019-03-14", Assert.Single(r.Claims.Select(c => c.Fact).OfType<AttendanceFact>()).MeetingDate?.ToString());
+    }
+
+    [Fact]
+    public void An_undated_article_saying_today_and_the_day_is_of_that_day_and_a_future_day_is_no_anchor()
+    {
+        Assert.Equal(new DateOnly(2019, 12, 27), TestReader.Doc("On Monday, December 23, 2019, the minister fell ill. The summit begins today, December 27.", published: null).Published);
+        Assert.Null(TestReader.Doc("The next OSCE meeting will convene on Thursday, May 14, 2026.", published: null).Published);
+    }
 }
