@@ -110,6 +110,11 @@ public sealed class MeetingRules(Lexicons lexicons)
         var status = Status(cx, sentence, noun, time?.Value);
         var evidence = cx.SentenceSpan(sentence);
         var orgId = org?.Org;
+        // "… to a meeting of ASEAN leaders. The meeting, slated for Wednesday in Vientiane, …": a definite meeting noun
+        // with no organization of its own is the undated meeting of that organization named in the sentences just before
+        if (orgId is null && definite && !inQuote && (place is not null || time?.Value is not null) && _pending.Count > 0
+            && doc.SentenceOf[_pending[^1].Noun] >= doc.SentenceOf[noun] - 2)
+            orgId = _pending[^1].Org;
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
         int sentenceIndex = doc.SentenceOf[noun];
         var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => (orgId is null || m.Org == orgId)

@@ -80,4 +80,49 @@ public sealed class GeneralRuleTests
         Assert.Equal(new DateOnly(2019, 12, 27), TestReader.Doc("On Monday, December 23, 2019, the minister fell ill. The summit begins today, December 27.", published: null).Published);
         Assert.Null(TestReader.Doc("The next OSCE meeting will convene on Thursday, May 14, 2026.", published: null).Published);
     }
+
+    [Theory]
+    [InlineData("Georgia formally remains a full-fledged member of the OSCE, the ministry said.", "GEO", "osce", "member")]
+    [InlineData("Officials in Tbilisi insisted that Georgia remains an OSCE member.", "GEO", "osce", "member")]
+    [InlineData("The OAS vote ended with Nicaragua’s admission as the bloc’s ninth full member.", "NIC", "oas", "member")]
+    public void Membership_standings_and_nominalizations(string sentence, string state, string org, string status)
+    {
+        var m = Facts(sentence).OfType<MembershipFact>().ToList();
+        Assert.Contains(m, x => x.State.Value == state && x.Org.Value == org && WireName.Of(x.Status) == status);
+    }
+
+    [Fact]
+    public void States_that_form_their_own_bloc_are_its_members()
+    {
+        var facts = Facts("Mali, Niger and Burkina Faso quit ECOWAS last year. The three countries have formed their own bloc called the Alliance of Sahel States (AES).");
+        Assert.Equal(["BFA", "MLI", "NER"], facts.OfType<MembershipFact>().Where(x => x.Org.Value == "aes").Select(x => x.State.Value).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void A_body_named_in_an_earlier_sentence_gives_the_organization_of_a_membership()
+    {
+        var facts = Facts("Leaders met for the ASEAN summit in Vientiane.\nThey agreed on Friday to readmit Myanmar.");
+        Assert.Contains(facts.OfType<MembershipFact>(), x => x.State.Value == "MMR" && x.Org.Value == "asean");
+    }
+
+    [Theory]
+    [InlineData("Thai Prime Minister Somchai Wong, hosting the ASEAN summit in Bangkok on Monday, opened the talks.", "THA", "present")]
+    [InlineData("Japan left the G7 meeting early on Monday in Rome.", "JPN", "present")]
+    [InlineData("At the G7 meeting in Rome on Monday, the most notable absentees were Canada and Japan.", "JPN", "absent")]
+    [InlineData("Vietnam will send a senior official to the ASEAN summit in Vientiane on Friday.", "VNM", "lower-level")]
+    [InlineData("President Ana Costa of Brazil flew to Delhi to attend the BRICS summit on Monday.", "BRA", "present")]
+    public void Attendance_by_hosting_leaving_absentees_officials_and_purpose(string sentence, string state, string kind)
+    {
+        var a = Facts(sentence).OfType<AttendanceFact>().ToList();
+        Assert.Contains(a, x => x.State.Value == state && WireName.Of(x.Attendance) == kind);
+    }
+
+    [Fact]
+    public void The_meeting_named_again_with_a_place_is_the_organization_meeting_named_just_before()
+    {
+        var facts = Facts("Vietnam will send a senior official to a meeting of ASEAN leaders, sources said.\nThe meeting, set for Friday in Vientiane, will be the first since the coup.");
+        var m = Assert.Single(facts.OfType<MeetingFact>());
+        Assert.Equal(("asean", "Vientiane", "2024-11-29"), (m.Org.Value, m.Place, m.Date?.ToString()));
+        Assert.Equal("2024-11-29", Assert.Single(facts.OfType<AttendanceFact>()).MeetingDate?.ToString());
+    }
 }
