@@ -108,6 +108,8 @@ public static class Coordination
             }
             if (m is not null) { j = m.End - 1; continue; }
             var w = doc.Lower[j];
+            // "the head of the White House, Joe Biden": the name in apposition to its role
+            if (w == "," && doc.MentionStartingAt(j + 1) is { Kind: MentionKind.Person }) continue;
             if (doc.Tokens[j].Kind is TokenKind.Punct or TokenKind.Quote && w != "'s") return t;
             if (w is "and" or "or" or "who" or "which" or "were" or "was" or "is" or "are") return t;
         }

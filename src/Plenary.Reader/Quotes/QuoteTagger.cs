@@ -150,9 +150,27 @@ public sealed class QuoteTagger(Lexicons lexicons)
                 }
             }
             // "said G. Stoltenberg, who added:" — the person right after the verb
-            if (PersonAt(doc, v + 1) is { } after && after.End <= open) { Set(doc, quote, after.Person, (after.Start, after.EndChar), v, "verb-speaker-quote"); }
+            if (PersonAt(doc, v + 1) is { } after && after.End <= open) { Set(doc, quote, after.Person, (after.Start, after.EndChar), v, "verb-speaker-quote"); return; }
+            // "according to the Romanian leader, … “…”": a role that refers back to the person last named
+            if (doc.Lower[v] == "according" && TitledReference(doc, v + 1, open) is int end)
+            {
+                var r = LastPersonBefore(doc, v);
+                if (r >= 0) Set(doc, quote, r, (doc.Tokens[v + 2].Start, doc.Tokens[end - 1].End), v, "according-to-role");
+            }
             return;
         }
+    }
+
+    /// <summary>"to the Romanian leader": "to the", then at most two words (a demonym, "prime") and a title's head; returns the end, or null.</summary>
+    private int? TitledReference(Document doc, int to, int limit)
+    {
+        if (to + 2 >= limit || doc.Lower[to] != "to" || doc.Lower[to + 1] != "the") return null;
+        for (int k = to + 2; k < Math.Min(limit, to + 5); k++)
+        {
+            if (lexicons.Titles.TryGetValue(doc.Lower[k], out var head) && head) return k + 1;
+            if (doc.Tokens[k].Kind != TokenKind.Word || doc.MentionStartingAt(k) is { Kind: MentionKind.Person }) return null;
+        }
+        return null;
     }
 
     private void Set(Document doc, Quote quote, int person, (int, int) span, int verb, string rule)

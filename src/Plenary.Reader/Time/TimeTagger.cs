@@ -165,6 +165,12 @@ public sealed class TimeTagger(Lexicons lexicons)
             return Make(doc, i, end, Resolve(doc, i, pub, year, month, day), year is null);
         }
         if (YearAt(doc, i + 1) is int y) return Make(doc, i, i + 2, SafeMonth(y, month), false);
+        // "in February last year", "in March this year"
+        if (i + 2 < doc.Tokens.Count && doc.Lower[i + 2] == "year" && doc.Lower[i + 1] is "last" or "this" or "next")
+        {
+            int shift = doc.Lower[i + 1] switch { "last" => -1, "next" => 1, _ => 0 };
+            return Make(doc, i, i + 3, pub is { } py ? SafeMonth(py.Year + shift, month) : null, true);
+        }
         // "last August"
         bool last = i > 0 && doc.Lower[i - 1] == "last";
         bool next = i > 0 && doc.Lower[i - 1] == "next";

@@ -125,4 +125,45 @@ public sealed class GeneralRuleTests
         Assert.Equal(("asean", "Vientiane", "2024-11-29"), (m.Org.Value, m.Place, m.Date?.ToString()));
         Assert.Equal("2024-11-29", Assert.Single(facts.OfType<AttendanceFact>()).MeetingDate?.ToString());
     }
+
+    [Theory]
+    [InlineData("Nicaragua will begin on Monday preparations for leaving the OAS, the minister said.", "NIC", "oas", "withdrawal-announced")]
+    [InlineData("The OAS summit bestowed full member status on Nicaragua.", "NIC", "oas", "member")]
+    [InlineData("Georgia will leave the OSCE, although its membership in the organization has already been suspended de facto.", "GEO", "osce", "participation-frozen")]
+    [InlineData("Iran has taken part in the SCO since 2005 as an observer.", "IRN", "sco", "observer")]
+    [InlineData("Gabon reactivated its OPEC membership in July.", "GAB", "opec", "member")]
+    public void More_membership_verbs_and_nouns(string sentence, string state, string org, string status)
+    {
+        var m = Facts(sentence).OfType<MembershipFact>().ToList();
+        Assert.Contains(m, x => x.State.Value == state && x.Org.Value == org && WireName.Of(x.Status) == status);
+    }
+
+    [Fact]
+    public void A_state_chairing_an_organization_as_a_modifier_is_its_chair()
+    {
+        var facts = Facts("Ministers met in Helsinki, hosted by the OSCE-chairing Finland, on Monday.");
+        Assert.Contains(facts.OfType<ChairFact>(), x => x.State.Value == "FIN" && x.Org.Value == "osce");
+    }
+
+    [Fact]
+    public void A_month_with_last_year_is_that_month_of_the_year_before()
+    {
+        var t = Assert.Single(TestReader.Doc("The decision was taken in February last year.").Times);
+        Assert.Equal("2023-02", t.Value?.ToString());
+    }
+
+    [Fact]
+    public void According_to_a_role_the_quotation_is_the_person_last_named_with_it()
+    {
+        var facts = Facts("Italian President Marco Bellini welcomed the NATO decision on Monday.\nAccording to the Italian president, the decision “will make the whole alliance stronger and safer for all its members.”");
+        Assert.Contains(facts.OfType<StatementFact>(), x => x.Speaker == "Marco Bellini" && x.Quote.StartsWith("will make", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Russian Foreign Minister Ivan Petrov charged in March that the West was “leading the whole region into a new and dangerous crisis”.", "Ivan Petrov")]
+    [InlineData("Egypt's King Ramses IV told the summit: “We will stay with the African Union for as long as it needs us.”", "Ramses IV")]
+    public void Speech_verbs_and_regnal_numbers(string text, string speaker)
+    {
+        Assert.Contains(Facts(text).OfType<StatementFact>(), x => x.Speaker == speaker);
+    }
 }
