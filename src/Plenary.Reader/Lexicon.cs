@@ -37,6 +37,7 @@ public sealed class Lexicons
     public IReadOnlySet<string> SpeechVerbs { get; } = Lexicon.Words("speech-verbs");
     public IReadOnlySet<string> OrgNouns { get; } = Lexicon.Words("org-nouns");
     public IReadOnlySet<string> MeetingNouns { get; } = Lexicon.Words("meeting-nouns");
+    public IReadOnlySet<string> BodyActs { get; } = Lexicon.Words("body-acts");
     public IReadOnlySet<string> Hedges { get; } = Lexicon.Words("hedges");
     public IReadOnlySet<string> FutureMarkers { get; } = Lexicon.Words("future-markers");
     public IReadOnlyList<string[]> Cities { get; } = Lexicon.Rows("cities");

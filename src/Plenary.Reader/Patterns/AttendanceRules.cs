@@ -93,6 +93,8 @@ public sealed class AttendanceRules(Lexicons lexicons)
     {
         for (int k = sentence.First; k < last.First; k++)
         {
+            // "who will meet in Lithuania, the head of …": a place after "in" or "at" starts no list of participants
+            if (k > sentence.First && cx.Doc.Lower[k - 1] is "in" or "at") continue;
             var items = new List<Mention>();
             int e = Chunks.Coordination.ListAt(cx.Doc, k, sentence.End, items, persons: true);
             if (e <= k) continue;

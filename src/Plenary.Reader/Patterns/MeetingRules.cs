@@ -46,6 +46,7 @@ public sealed class MeetingRules(Lexicons lexicons)
                 if (i + 1 < sentence.End && lexicons.MeetingNouns.Contains(doc.Lower[i + 1])) continue; // "ministerial meetings": the head
                 Read(cx, sentence, i);
             }
+            BodyActs(cx, sentence);
         }
         // "the SCO Summit", named before the sentence that dates and places it, is that meeting
         int next = 0;
@@ -156,6 +157,53 @@ public sealed class MeetingRules(Lexicons lexicons)
         rec.Evidence.Add(evidence);
         Meetings.Add(rec);
         ByNoun[noun] = rec;
+    }
+
+    /// <summary>
+    /// "On Monday, the Permanent Council of the OSCE recommended …", "the Council of the EU decided on December 12": a
+    /// body that acts (Lexicons/body-acts.txt) with a date in the clause sat that day. Joins the organization's meeting of
+    /// that date when there is one; the body's words are the meeting's noun.
+    /// </summary>
+    private void BodyActs(RuleContext cx, Sentences.Sentence sentence)
+    {
+        var doc = cx.Doc;
+        for (int i = sentence.First; i < sentence.End; i++)
+        {
+            if (doc.MentionStartingAt(i) is not { Kind: MentionKind.Body, Org: { } bodyOrg } body || doc.QuoteOf[i] >= 0) continue;
+            var org = bodyOrg;
+            int verb = -1, from = body.End;
+            // "the Permanent Council of the OSCE recommended": the organization named after the body is its own
+            if (from + 1 < sentence.End && doc.Lower[from] == "of")
+            {
+                int o = doc.Lower[from + 1] == "the" ? from + 2 : from + 1;
+                if (doc.MentionStartingAt(o) is { IsOrg: true, Org: { } named } om) { from = om.End; org = named; }
+            }
+            for (int k = from; k < Math.Min(sentence.End, from + 4); k++)
+            {
+                if (lexicons.BodyActs.Contains(doc.Lower[k])) { verb = k; break; }
+                if (!(doc.InTime[k] || doc.Lower[k] is "has" or "have" or "had" or "also" or "unanimously" or "formally" or "officially")) break;
+            }
+            if (verb < 0 || cx.Negated(verb) || cx.Hedged(verb)) { i = body.End - 1; continue; }
+            // the date of the act: the nearest time in the clause, right after the verb ("announced on December 12") or fronted
+            EdtfDate? date = null;
+            int best = int.MaxValue;
+            foreach (var t in cx.TimesIn(Math.Max(sentence.First, body.First - 8), Math.Min(sentence.End, verb + 6)))
+                if (t.Value is { } v && doc.QuoteOf[t.First] < 0 && Math.Abs(t.First - verb) < best && (t.First > verb || cx.ClauseJoins(t.End, body.First) || t.First <= sentence.First + 1))
+                { best = Math.Abs(t.First - verb); date = v; }
+            if (date is null) { i = body.End - 1; continue; }
+            var bodies = (body.Bodies ?? (body.Body is { } b ? [b] : [])).Where(x => x.Org == org).ToList();
+            var same = Meetings.LastOrDefault(m => m.Org == org && m.Date is { } md && (md.Contains(date.Value) || date.Value.Contains(md)));
+            var evidence = cx.SentenceSpan(sentence);
+            if (same is null)
+            {
+                var (place, country) = PlaceNear(cx, sentence, body.First);
+                same = new MeetingRecord { Org = org, Date = date, Place = place, Country = country, Status = Status(cx, sentence, verb, date), Trigger = cx.Words(body.First, body.End), Noun = body.First };
+                Meetings.Add(same);
+            }
+            foreach (var bb in bodies) if (!same.Bodies.Contains(bb)) same.Bodies.Add(bb);
+            if (!same.Evidence.Contains(evidence)) same.Evidence.Add(evidence);
+            i = body.End - 1;
+        }
     }
 
     /// <summary>A capital or city introduced by "in", "at", "capital" or "capital of": "in Kazakhstan’s capital, Astana".</summary>

@@ -166,4 +166,21 @@ public sealed class GeneralRuleTests
     {
         Assert.Contains(Facts(text).OfType<StatementFact>(), x => x.Speaker == speaker);
     }
+
+    [Fact]
+    public void A_body_that_decides_on_a_day_met_that_day()
+    {
+        var facts = Facts("On Monday, the Council of Foreign Ministers of the CSTO recommended a new budget to the leaders.\nThe Collective Security Council of the CSTO adopted it on Tuesday.");
+        var m = facts.OfType<MeetingFact>().OrderBy(x => x.Date?.ToString(), StringComparer.Ordinal).ToList();
+        Assert.Equal(["2024-11-25", "2024-11-26"], m.Select(x => x.Date?.ToString()).ToList());
+        Assert.Equal("csto/csc", Assert.Single(m[1].Bodies).ToString());
+        Assert.Empty(Facts("The Collective Security Council of the CSTO may decide on the budget next year.").OfType<MeetingFact>());
+    }
+
+    [Fact]
+    public void A_list_of_leaders_takes_a_name_in_apposition_to_its_role_and_no_place_after_in()
+    {
+        var facts = Facts("The NATO summit opens in Rome on Tuesday. Among the leaders who will meet in Italy, the head of the Kremlin, Ivan Petrov, and German Chancellor Hans Keller will be in attendance.");
+        Assert.Equal(["DEU", "RUS"], facts.OfType<AttendanceFact>().Select(x => x.State.Value).Order(StringComparer.Ordinal).ToList());
+    }
 }
