@@ -61,7 +61,7 @@ public sealed class MeetingRules(Lexicons lexicons)
         // report's own news, on the day of publication (a past one is dated by its year or day where it is named)
         if (cx.Published is { } published)
             foreach (var m in Meetings)
-                if (m.Date is null && m.Status == MeetingStatus.Held && m.Place is not null) m.Date = published;
+                if (m.Date is null && m.Status == MeetingStatus.Held && m.Place is not null) m.Date = ClauseDate(cx, m.Noun) ?? published;
     }
 
     private readonly List<(int Noun, OrgId Org)> _pending = [];
@@ -84,7 +84,7 @@ public sealed class MeetingRules(Lexicons lexicons)
         for (int k = noun + 1; k < Math.Min(sentence.End, noun + 14); k++)
         {
             if (k > noun + 1 && doc.Lower[k] is "." or ";" or "," or "which" or "that" or "where") break;
-            if (doc.Lower[k] == "of") of = true;
+            if (doc.Lower[k] is "of" or "between" or "among") of = true; // "a meeting between Mercosur chancellors"
             if (!of) continue;
             if (doc.MentionStartingAt(k) is { IsOrg: true } m)
             {
@@ -118,13 +118,18 @@ public sealed class MeetingRules(Lexicons lexicons)
             orgId = _pending[^1].Org;
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
         int sentenceIndex = doc.SentenceOf[noun];
-        var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => (orgId is null || m.Org == orgId)
+        // "the next meeting", "the previous summit": another meeting than the one the text is about
+        bool other = false;
+        for (int k = Math.Max(sentence.First, noun - 3); k < noun; k++) if (doc.Lower[k] is "next" or "previous" or "upcoming" or "following") other = true;
+        var candidates = other ? [] : Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).Where(m => (orgId is null || m.Org == orgId)
             && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)) && (place is null || m.Place is null || m.Place == place))
                 || (place is not null && m.Place == place && (time?.Value is null || m.Date is null))
                 || (!inQuote && time?.Value is null && place is null && (definite || orgId is not null))
                 || (!inQuote && definite && !phraseOrg)
                 // one sentence, one organization: "in CIS gatherings last week, when it sent … to a meeting of CIS chiefs of staff in Moscow"
-                || (doc.SentenceOf[m.Noun] == sentenceIndex && (m.Place is null || place is null) && (m.Date is null || time?.Value is null))));
+                || (doc.SentenceOf[m.Noun] == sentenceIndex && (m.Place is null || place is null) && (m.Date is null || time?.Value is null)))).ToList();
+        // "this Mercosur summit" after "a meeting between Mercosur chancellors": the one named by the same noun first
+        var same = candidates.LastOrDefault(m => string.Equals(m.Trigger, doc.TokenText(noun), StringComparison.OrdinalIgnoreCase)) ?? candidates.LastOrDefault();
         if (same is not null)
         {
             // "the summit, which will conclude on Sunday": a later day of the same meeting is its end
@@ -204,6 +209,22 @@ public sealed class MeetingRules(Lexicons lexicons)
             if (!same.Evidence.Contains(evidence)) same.Evidence.Add(evidence);
             i = body.End - 1;
         }
+    }
+
+    /// <summary>"Lourenco on Saturday took over … at the opening of the 38th Session": the time nearest the noun in its sentence (not a dateline's, not quoted).</summary>
+    private static EdtfDate? ClauseDate(RuleContext cx, int noun)
+    {
+        var doc = cx.Doc;
+        var s = cx.SentenceOfToken(noun);
+        EdtfDate? best = null;
+        int distance = int.MaxValue;
+        foreach (var t in cx.TimesIn(s.First, s.End))
+        {
+            if (t.Value is not { } v || doc.QuoteOf[t.First] >= 0 || cx.Dateline(t)) continue;
+            int d = Math.Abs(t.First - noun);
+            if (d < distance) { distance = d; best = v; }
+        }
+        return best;
     }
 
     /// <summary>A capital or city introduced by "in", "at", "capital" or "capital of": "in Kazakhstan’s capital, Astana".</summary>

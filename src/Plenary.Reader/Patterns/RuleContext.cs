@@ -73,6 +73,8 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         {
             if ((Doc.QuoteOf[t.First] >= 0) != inQuote || AfterSpeechVerb(t.First)) continue;
             if (t.Value is null || (t.End < Doc.Tokens.Count && Doc.Lower[t.End] == "'s")) continue;
+            // "ADDIS ABABA, Feb. 17 — …": a dateline dates the report, not the events it tells
+            if (Dateline(t)) continue;
             if (t.End <= first && !ClauseJoins(t.End, first) && t.First > s.First + 1 && !FrontedBeforeSubject(t.End, first)) continue;
             // "the summit, the first since the coup in February 2021": a time inside a clause that dates another event
             if (t.First >= end && Subordinated(end, t.First)) continue;
@@ -80,6 +82,13 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
             if (distance < bestDistance) { bestDistance = distance; best = t; }
         }
         return best;
+    }
+
+    /// <summary>"ADDIS ABABA, Feb. 17 — …": a time among a sentence's first words, followed by a dash.</summary>
+    public bool Dateline(Time.TimeExpression t)
+    {
+        var s = SentenceOfToken(t.First);
+        return t.First <= s.First + 4 && t.End < s.End && Doc.Lower[t.End] is "—" or "–" or "-";
     }
 
     /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>

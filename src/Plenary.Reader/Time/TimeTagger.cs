@@ -52,7 +52,12 @@ public sealed class TimeTagger(Lexicons lexicons)
             }
             else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
                 found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
-            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i))
+            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
+            {
+                // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
+                found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
+            }
+            else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
             {
                 EdtfDate? v = null;
                 bool future = IsFuture(doc, i);
@@ -123,17 +128,18 @@ public sealed class TimeTagger(Lexicons lexicons)
     }
 
     /// <summary>"December 25", ", July 11, 2023", "11 July" at token <paramref name="i"/> (a comma may come first).</summary>
-    private static (int Month, int Day, int? Year)? DayAfter(Document doc, int i)
+    private static (int Month, int Day, int? Year, int MonthAt, int End)? DayAfter(Document doc, int i)
     {
         if (i < doc.Tokens.Count && doc.Lower[i] == ",") i++;
         if (i + 1 >= doc.Tokens.Count) return null;
         if (Months.TryGetValue(doc.Lower[i], out int m) && DayNumber(doc, i + 1) is int d)
         {
             int k = i + 2;
-            if (k < doc.Tokens.Count && doc.Lower[k] == ",") k++;
-            return (m, d, YearAt(doc, k));
+            if (k + 1 < doc.Tokens.Count && doc.Lower[k] == "," && YearAt(doc, k + 1) is int y) return (m, d, y, i, k + 2);
+            return YearAt(doc, k) is int y2 ? (m, d, y2, i, k + 1) : (m, d, null, i, k);
         }
-        if (DayNumber(doc, i) is int d2 && Months.TryGetValue(doc.Lower[i + 1], out int m2)) return (m2, d2, YearAt(doc, i + 2));
+        if (DayNumber(doc, i) is int d2 && Months.TryGetValue(doc.Lower[i + 1], out int m2))
+            return YearAt(doc, i + 2) is int y3 ? (m2, d2, y3, i, i + 3) : (m2, d2, null, i, i + 2);
         return null;
     }
 

@@ -183,4 +183,43 @@ public sealed class GeneralRuleTests
         var facts = Facts("The NATO summit opens in Rome on Tuesday. Among the leaders who will meet in Italy, the head of the Kremlin, Ivan Petrov, and German Chancellor Hans Keller will be in attendance.");
         Assert.Equal(["DEU", "RUS"], facts.OfType<AttendanceFact>().Select(x => x.State.Value).Order(StringComparer.Ordinal).ToList());
     }
+
+    [Theory]
+    [InlineData("Indian Prime Minister Raj Mehta kick-started the two-day G20 summit in New Delhi on Saturday.", "IND", "present")]
+    [InlineData("Ethiopian President Abebe Tadesse on Sunday took over the rotating AU chairmanship at the opening of the AU summit in Addis Ababa.", "ETH", "present")]
+    [InlineData("Russian Foreign Minister Ivan Petrov will represent Russia at the BRICS summit in New Delhi on Friday.", "RUS", "lower-level")]
+    public void Attendance_by_opening_taking_the_chair_at_and_representing(string sentence, string state, string kind)
+    {
+        Assert.Contains(Facts(sentence).OfType<AttendanceFact>(), x => x.State.Value == state && WireName.Of(x.Attendance) == kind);
+    }
+
+    [Fact]
+    public void A_state_barred_from_taking_part_is_suspended_from_then()
+    {
+        var m = Assert.Single(Facts("Venezuela was barred from participating in the OAS from 1962 to 2009.").OfType<MembershipFact>());
+        Assert.Equal(("VEN", "suspended", "1962"), (m.State.Value, WireName.Of(m.Status), m.Date?.ToString()));
+    }
+
+    [Fact]
+    public void A_meeting_between_members_of_an_organization_is_its_meeting_and_the_next_one_is_another()
+    {
+        var facts = Facts("On Sunday, after a meeting between Mercosur foreign ministers in Buenos Aires, talks went on.\nThe next Mercosur summit will convene in Brasília on Thursday, December 5, 2024.");
+        var m = facts.OfType<MeetingFact>().OrderBy(x => x.Date?.ToString(), StringComparer.Ordinal).ToList();
+        Assert.Equal([("Buenos Aires", "2024-11-24"), ("Brasília", "2024-12-05")], m.Select(x => (x.Place, x.Date?.ToString())).ToList());
+    }
+
+    [Fact]
+    public void This_summit_is_the_summit_named_before_not_the_last_meeting()
+    {
+        var facts = Facts("The Mercosur summit took place on Monday in Buenos Aires. On Sunday, after a meeting between Mercosur foreign ministers, talks went on.\nAnother aspect of this Mercosur summit was the absence of Argentine President Ana Ruiz.");
+        var a = Assert.Single(facts.OfType<AttendanceFact>());
+        Assert.Equal(("ARG", "2024-11-25"), (a.State.Value, a.MeetingDate?.ToString()));
+    }
+
+    [Fact]
+    public void A_dateline_does_not_date_the_meeting_the_report_tells_of()
+    {
+        var facts = Facts("ADDIS ABABA, Nov. 27 — Ethiopian President Abebe Tadesse on Sunday took over the rotating AU chairmanship (AU) at the opening of the 38th Ordinary Session of the AU Assembly in Addis Ababa.");
+        Assert.Equal("2024-11-24", Assert.Single(facts.OfType<MeetingFact>()).Date?.ToString());
+    }
 }
