@@ -197,7 +197,7 @@ public sealed class MeetingRules(Lexicons lexicons)
                 { best = Math.Abs(t.First - verb); date = v; }
             if (date is null) { i = body.End - 1; continue; }
             var bodies = (body.Bodies ?? (body.Body is { } b ? [b] : [])).Where(x => x.Org == org).ToList();
-            var same = Meetings.LastOrDefault(m => m.Org == org && m.Date is { } md && (md.Contains(date.Value) || date.Value.Contains(md)));
+            var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => m.Org == org && m.Date is { } md && (md.Contains(date.Value) || date.Value.Contains(md)));
             var evidence = cx.SentenceSpan(sentence);
             if (same is null)
             {
