@@ -205,7 +205,9 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 result.Add(m);
                 return result;
             }
-            bool governed = m.First > 0 && Prepositions.Contains(Doc.Lower[m.First - 1]) || (m.First > 1 && Doc.Lower[m.First - 1] == "the" && Prepositions.Contains(Doc.Lower[m.First - 2]));
+            bool governed = m.First > 0 && Prepositions.Contains(Doc.Lower[m.First - 1]) || (m.First > 1 && Doc.Lower[m.First - 1] == "the" && Prepositions.Contains(Doc.Lower[m.First - 2]))
+                // "who is in Riyadh to attend": a capital after "in" or "at" is a place, not an actor
+                || (m.Kind is MentionKind.Capital or MentionKind.City && m.First > 0 && Doc.Lower[m.First - 1] is "in" or "at");
             // "with Nicaragua's admission": the preposition governs the trigger's own noun phrase, whose possessor is the subject
             if ((possessive && !possessives) || (governed && !(possessive && m.End + 1 == token))) { k = m.First; continue; }
             if (m.Kind == MentionKind.Person && allowPersons)

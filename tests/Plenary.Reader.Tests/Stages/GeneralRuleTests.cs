@@ -222,4 +222,21 @@ public sealed class GeneralRuleTests
         var facts = Facts("ADDIS ABABA, Nov. 27 — Ethiopian President Abebe Tadesse on Sunday took over the rotating AU chairmanship (AU) at the opening of the 38th Ordinary Session of the AU Assembly in Addis Ababa.");
         Assert.Equal("2024-11-24", Assert.Single(facts.OfType<MeetingFact>()).Date?.ToString());
     }
+
+    [Fact]
+    public void Attendance_inside_an_attributed_quotation_counts_and_inside_an_unattributed_one_does_not()
+    {
+        var said = Facts("The BRICS summit opens in New Delhi on Friday. Kremlin aide Yuri Sokolov said on Monday: “Foreign Minister Ivan Petrov will represent Russia at the summit.”");
+        Assert.Contains(said.OfType<AttendanceFact>(), x => x.State.Value == "RUS" && x.Attendance == AttendanceKind.LowerLevel);
+        var unattributed = Facts("The BRICS summit opens in New Delhi on Friday. The report ran: “Foreign Minister Ivan Petrov will represent Russia at the summit.”");
+        Assert.Empty(unattributed.OfType<AttendanceFact>());
+    }
+
+    [Fact]
+    public void To_attend_a_meeting_named_as_one_body_is_attendance()
+    {
+        // the registry the repository ships (data/), where "Arab League summit" names the League's council at summit level
+        var r = TestReader.Shipped.Read(new Plenary.Core.Articles.Article("t", "Syrian President Ali Hassan, who is in Riyadh to attend the Arab League summit, met the host on Friday.", new DateOnly(2024, 11, 27)));
+        Assert.Contains(r.Claims.Select(c => c.Fact).OfType<AttendanceFact>(), x => x.State.Value == "SYR" && x.Attendance == AttendanceKind.Present);
+    }
 }
