@@ -239,4 +239,13 @@ public sealed class GeneralRuleTests
         var r = TestReader.Shipped.Read(new Plenary.Core.Articles.Article("t", "Syrian President Ali Hassan, who is in Riyadh to attend the Arab League summit, met the host on Friday.", new DateOnly(2024, 11, 27)));
         Assert.Contains(r.Claims.Select(c => c.Fact).OfType<AttendanceFact>(), x => x.State.Value == "SYR" && x.Attendance == AttendanceKind.Present);
     }
+
+    [Fact]
+    public void The_bloc_after_a_body_is_the_body_organization()
+    {
+        // the shipped registry names "ASEAN Summit" as a body of ASEAN: "the bloc" after it refers to ASEAN
+        var text = "The ASEAN Summit opened in Vientiane on Monday.\nDelegates met in the capital of Laos, which currently holds the bloc’s rotating chair.";
+        var r = TestReader.Shipped.Read(new Plenary.Core.Articles.Article("t", text, new DateOnly(2024, 10, 8)));
+        Assert.Contains(r.Claims.Select(c => c.Fact).OfType<ChairFact>(), x => x.State.Value == "LAO" && x.Org.Value == "asean");
+    }
 }
