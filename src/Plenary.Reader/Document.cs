@@ -17,7 +17,10 @@ public sealed class Document
     public Article Article { get; }
     public string Text => Article.Text;
     /// <summary>The publication date relative dates are resolved against (none outside years 2–9998, where arithmetic would leave EDTF's range).</summary>
-    public DateOnly? Published => Article.Published is { Year: > 1 and < 9998 } p ? p : null;
+    public DateOnly? Published => (Article.Published ?? EstimatedPublished) is { Year: > 1 and < 9998 } p ? p : null;
+
+    /// <summary>For an article that carries no publication date, the date its own text gives it ("begins today, Tuesday, July 11"), or null.</summary>
+    public DateOnly? EstimatedPublished { get; set; }
 
     public List<Token> Tokens { get; set; } = [];
     /// <summary>Lower-case text of each token (curly apostrophes straightened), parallel to <see cref="Tokens"/>.</summary>

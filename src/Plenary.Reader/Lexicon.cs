@@ -37,12 +37,16 @@ public sealed class Lexicons
     public IReadOnlySet<string> SpeechVerbs { get; } = Lexicon.Words("speech-verbs");
     public IReadOnlySet<string> OrgNouns { get; } = Lexicon.Words("org-nouns");
     public IReadOnlySet<string> MeetingNouns { get; } = Lexicon.Words("meeting-nouns");
+    public IReadOnlySet<string> BodyActs { get; } = Lexicon.Words("body-acts");
     public IReadOnlySet<string> Hedges { get; } = Lexicon.Words("hedges");
     public IReadOnlySet<string> FutureMarkers { get; } = Lexicon.Words("future-markers");
     public IReadOnlyList<string[]> Cities { get; } = Lexicon.Rows("cities");
     public IReadOnlyList<string[]> Membership { get; } = Lexicon.Rows("membership");
     public IReadOnlyList<string[]> Attendance { get; } = Lexicon.Rows("attendance");
     public IReadOnlyList<string[]> Chair { get; } = Lexicon.Rows("chair");
+    /// <summary>"baltic" → EST, LVA, LTU: the states a collective modifier names.</summary>
+    public IReadOnlyDictionary<string, Plenary.Core.Ids.StateId[]> Collectives { get; } = Lexicon.Rows("collectives")
+        .ToDictionary(r => r[0], r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Plenary.Core.Ids.StateId.Parse).ToArray(), StringComparer.Ordinal);
 
     public static Lexicons Default { get; } = new();
 }

@@ -28,6 +28,22 @@ public static class Coordination
         "leaders", "heads", "presidents", "representatives", "delegations", "delegates", "ministers", "envoys", "officials", "premiers",
     };
 
+    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.Ordinal)
+    {
+        "ministry", "ministries", "government", "governments", "parliament", "parliaments", "delegation", "delegations", "diplomacy",
+    };
+
+    /// <summary>"foreign ministry", "defence ministries": at most two modifiers and an institution noun; returns the token after it, or <paramref name="k"/>.</summary>
+    private static int Institution(Document doc, int k, int end)
+    {
+        for (int j = k; j < Math.Min(end, k + 3); j++)
+        {
+            if (InstitutionNouns.Contains(doc.Lower[j])) return j + 1;
+            if (doc.Tokens[j].Kind != TokenKind.Word || doc.MentionStartingAt(j) is not null) return k;
+        }
+        return k;
+    }
+
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
         ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
@@ -62,11 +78,15 @@ public static class Coordination
             into.Add(s);
             return s.End;
         }
+        // "the Baltic countries" inside a list
+        if (Collective(doc, k, end, into) is int c && c > k) return c;
         // "the heads of state from Kazakhstan and Kyrgyzstan", "leaders from Oman, Egypt and Lebanon"
         if (k < end && GroupHeads.Contains(doc.Lower[k]))
         {
             int j = k + 1;
             if (j + 1 < end && doc.Lower[j] == "of" && doc.Lower[j + 1] is "state" or "government") j += 2;
+            // "the heads of the foreign ministries of A and B": an institution between the head and its states
+            else if (j + 3 < end && doc.Lower[j] == "of" && doc.Lower[j + 1] == "the" && Institution(doc, j + 2, end) is int inst && inst > j + 2) j = inst;
             if (j < end && doc.Lower[j] is "of" or "from")
             {
                 int before = into.Count;
@@ -88,6 +108,8 @@ public static class Coordination
             }
             if (m is not null) { j = m.End - 1; continue; }
             var w = doc.Lower[j];
+            // "the head of the White House, Joe Biden": the name in apposition to its role
+            if (w == "," && doc.MentionStartingAt(j + 1) is { Kind: MentionKind.Person }) continue;
             if (doc.Tokens[j].Kind is TokenKind.Punct or TokenKind.Quote && w != "'s") return t;
             if (w is "and" or "or" or "who" or "which" or "were" or "was" or "is" or "are") return t;
         }
@@ -109,6 +131,8 @@ public static class Coordination
         int noun = k < end && (CollectiveNouns.Contains(doc.Lower[k]) || SingularNouns.Contains(doc.Lower[k])) ? k
             : k + 1 < end && (CollectiveNouns.Contains(doc.Lower[k + 1]) || SingularNouns.Contains(doc.Lower[k + 1])) && doc.MentionStartingAt(k) is null ? k + 1 : -1;
         if (noun < 0) return t;
+        // "the Baltic states": a collective name stands for its states, not for a list named before
+        if (noun == k + 1 && Collective(doc, k, end, into) is int c && c > k) return c;
         // "the country's" is a possessor, "the state of emergency" no state at all
         if (noun + 1 < end && doc.Lower[noun + 1] is "of") return t;
         bool singular = SingularNouns.Contains(doc.Lower[noun]);
@@ -117,6 +141,21 @@ public static class Coordination
         if (group.Count == 0) return t;
         into.AddRange(group);
         return noun + 1;
+    }
+
+    private static readonly HashSet<string> CollectiveHeads = new(StringComparer.Ordinal) { "countries", "states", "nations", "republics" };
+
+    /// <summary>
+    /// "Baltic countries", "Nordic states": a collective modifier from Lexicons/collectives.txt before a plural noun of
+    /// states adds one mention per state it names (all spanning the phrase). Returns the phrase's end, or <paramref name="k"/>.
+    /// </summary>
+    public static int Collective(Document doc, int k, int end, List<Mention> into)
+    {
+        if (k + 1 >= end || !CollectiveHeads.Contains(doc.Lower[k + 1]) || !doc.IsCapitalized(k)
+            || !Lexicons.Default.Collectives.TryGetValue(doc.Lower[k], out var states)) return k;
+        foreach (var code in states)
+            into.Add(new Mention(k, k + 2, doc.Tokens[k].Start, doc.Tokens[k + 1].End, MentionKind.State, code));
+        return k + 2;
     }
 
     /// <summary>The last state named (not a demonym, not inside a quotation) in this sentence or the three before it.</summary>

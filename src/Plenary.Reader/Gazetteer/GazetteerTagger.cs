@@ -227,6 +227,9 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             {
                 var m = doc.Mentions[next++];
                 if (m.Kind == MentionKind.Organization) last = m.Org;
+                // "The ASEAN summit opened … the bloc": before any organization is named, a body names its own (a body's
+                // name may be shared by several organizations, so it never overrides an organization named)
+                else if (m.Kind == MentionKind.Body && last is null) last = m.Org;
                 result.Add(m);
             }
             if (covered[i] || last is null || !lexicons.OrgNouns.Contains(doc.Lower[i])) continue;

@@ -20,7 +20,8 @@ public sealed class AttendanceRules(Lexicons lexicons)
         {
             foreach (var (pattern, match) in _triggers.Matches(doc, sentence.First, sentence.End))
             {
-                if (doc.QuoteOf[match.First] >= 0 || cx.Hedged(match.First, 8)) continue;
+                // inside a quotation only when it is someone's attributed statement ("“Lavrov will represent Russia at …,” Ushakov said")
+                if ((doc.QuoteOf[match.First] is int q and >= 0 && doc.Quotes[q].Speaker < 0) || cx.Hedged(match.First, 8)) continue;
                 if (!WireName.TryParse<AttendanceKind>(pattern.Columns[1], out var kind)) continue;
                 bool negatedPattern = pattern.Source.StartsWith("not", StringComparison.Ordinal);
                 if (!negatedPattern && cx.Negated(match.First)) continue;
@@ -41,6 +42,8 @@ public sealed class AttendanceRules(Lexicons lexicons)
                     // "A, B and C will be in attendance": every item of the list the subject ends
                     if ((person ?? subjects.LastOrDefault()) is { } last && ListEndingWith(cx, sentence, last) is { Count: > 1 } list) { subjects = list; person = null; }
                 }
+                // "Foreign Minister Ivan Petrov will represent Russia at …": the state the pattern names, when the person has none
+                if (!subjects.Any(x => x.State is not null) && match.States.Count > 0) subjects = match.States;
                 // "lead the Indian delegation": the state is the delegation's
                 foreach (var w in match.WildTokens)
                     if (doc.MentionStartingAt(w) is { Kind: MentionKind.Demonym, State: not null } dm) subjects = [dm];
@@ -93,6 +96,8 @@ public sealed class AttendanceRules(Lexicons lexicons)
     {
         for (int k = sentence.First; k < last.First; k++)
         {
+            // "who will meet in Lithuania, the head of …": a place after "in" or "at" starts no list of participants
+            if (k > sentence.First && cx.Doc.Lower[k - 1] is "in" or "at") continue;
             var items = new List<Mention>();
             int e = Chunks.Coordination.ListAt(cx.Doc, k, sentence.End, items, persons: true);
             if (e <= k) continue;

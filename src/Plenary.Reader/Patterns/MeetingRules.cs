@@ -46,6 +46,7 @@ public sealed class MeetingRules(Lexicons lexicons)
                 if (i + 1 < sentence.End && lexicons.MeetingNouns.Contains(doc.Lower[i + 1])) continue; // "ministerial meetings": the head
                 Read(cx, sentence, i);
             }
+            BodyActs(cx, sentence);
         }
         // "the SCO Summit", named before the sentence that dates and places it, is that meeting
         int next = 0;
@@ -56,6 +57,11 @@ public sealed class MeetingRules(Lexicons lexicons)
                 if (Meetings[k].Org == org) { ByNoun[noun] = Meetings[k]; break; }
         }
         NounOrder = ByNoun.Keys.Order().ToArray();
+        // "at the opening of the OSCE meeting in Skopje": a meeting reported as held that no sentence dates is the
+        // report's own news, on the day of publication (a past one is dated by its year or day where it is named)
+        if (cx.Published is { } published)
+            foreach (var m in Meetings)
+                if (m.Date is null && m.Status == MeetingStatus.Held && m.Place is not null) m.Date = ClauseDate(cx, m.Noun) ?? published;
     }
 
     private readonly List<(int Noun, OrgId Org)> _pending = [];
@@ -78,7 +84,7 @@ public sealed class MeetingRules(Lexicons lexicons)
         for (int k = noun + 1; k < Math.Min(sentence.End, noun + 14); k++)
         {
             if (k > noun + 1 && doc.Lower[k] is "." or ";" or "," or "which" or "that" or "where") break;
-            if (doc.Lower[k] == "of") of = true;
+            if (doc.Lower[k] is "of" or "between" or "among") of = true; // "a meeting between Mercosur chancellors"
             if (!of) continue;
             if (doc.MentionStartingAt(k) is { IsOrg: true } m)
             {
@@ -105,15 +111,25 @@ public sealed class MeetingRules(Lexicons lexicons)
         var status = Status(cx, sentence, noun, time?.Value);
         var evidence = cx.SentenceSpan(sentence);
         var orgId = org?.Org;
+        // "… to a meeting of ASEAN leaders. The meeting, slated for Wednesday in Vientiane, …": a definite meeting noun
+        // with no organization of its own is the undated meeting of that organization named in the sentences just before
+        if (orgId is null && definite && !inQuote && (place is not null || time?.Value is not null) && _pending.Count > 0
+            && doc.SentenceOf[_pending[^1].Noun] >= doc.SentenceOf[noun] - 2)
+            orgId = _pending[^1].Org;
         // the same meeting named again: same organization and compatible date or place, or a bare "the meeting"
         int sentenceIndex = doc.SentenceOf[noun];
-        var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => (orgId is null || m.Org == orgId)
+        // "the next meeting", "the previous summit": another meeting than the one the text is about
+        bool other = false;
+        for (int k = Math.Max(sentence.First, noun - 3); k < noun; k++) if (doc.Lower[k] is "next" or "previous" or "upcoming" or "following") other = true;
+        var candidates = other ? [] : Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).Where(m => (orgId is null || m.Org == orgId)
             && ((time?.Value is { } d && m.Date is { } md && (md.Contains(d) || d.Contains(md)) && (place is null || m.Place is null || m.Place == place))
                 || (place is not null && m.Place == place && (time?.Value is null || m.Date is null))
                 || (!inQuote && time?.Value is null && place is null && (definite || orgId is not null))
                 || (!inQuote && definite && !phraseOrg)
                 // one sentence, one organization: "in CIS gatherings last week, when it sent … to a meeting of CIS chiefs of staff in Moscow"
-                || (doc.SentenceOf[m.Noun] == sentenceIndex && (m.Place is null || place is null) && (m.Date is null || time?.Value is null))));
+                || (doc.SentenceOf[m.Noun] == sentenceIndex && (m.Place is null || place is null) && (m.Date is null || time?.Value is null)))).ToList();
+        // "this Mercosur summit" after "a meeting between Mercosur chancellors": the one named by the same noun first
+        var same = candidates.LastOrDefault(m => string.Equals(m.Trigger, doc.TokenText(noun), StringComparison.OrdinalIgnoreCase)) ?? candidates.LastOrDefault();
         if (same is not null)
         {
             // "the summit, which will conclude on Sunday": a later day of the same meeting is its end
@@ -146,6 +162,69 @@ public sealed class MeetingRules(Lexicons lexicons)
         rec.Evidence.Add(evidence);
         Meetings.Add(rec);
         ByNoun[noun] = rec;
+    }
+
+    /// <summary>
+    /// "On Monday, the Permanent Council of the OSCE recommended …", "the Council of the EU decided on December 12": a
+    /// body that acts (Lexicons/body-acts.txt) with a date in the clause sat that day. Joins the organization's meeting of
+    /// that date when there is one; the body's words are the meeting's noun.
+    /// </summary>
+    private void BodyActs(RuleContext cx, Sentences.Sentence sentence)
+    {
+        var doc = cx.Doc;
+        for (int i = sentence.First; i < sentence.End; i++)
+        {
+            if (doc.MentionStartingAt(i) is not { Kind: MentionKind.Body, Org: { } bodyOrg } body || doc.QuoteOf[i] >= 0) continue;
+            var org = bodyOrg;
+            int verb = -1, from = body.End;
+            // "the Permanent Council of the OSCE recommended": the organization named after the body is its own
+            if (from + 1 < sentence.End && doc.Lower[from] == "of")
+            {
+                int o = doc.Lower[from + 1] == "the" ? from + 2 : from + 1;
+                if (doc.MentionStartingAt(o) is { IsOrg: true, Org: { } named } om) { from = om.End; org = named; }
+            }
+            for (int k = from; k < Math.Min(sentence.End, from + 4); k++)
+            {
+                if (lexicons.BodyActs.Contains(doc.Lower[k])) { verb = k; break; }
+                if (!(doc.InTime[k] || doc.Lower[k] is "has" or "have" or "had" or "also" or "unanimously" or "formally" or "officially")) break;
+            }
+            if (verb < 0 || cx.Negated(verb) || cx.Hedged(verb)) { i = body.End - 1; continue; }
+            // the date of the act: the nearest time in the clause, right after the verb ("announced on December 12") or fronted
+            EdtfDate? date = null;
+            int best = int.MaxValue;
+            foreach (var t in cx.TimesIn(Math.Max(sentence.First, body.First - 8), Math.Min(sentence.End, verb + 6)))
+                if (t.Value is { } v && doc.QuoteOf[t.First] < 0 && Math.Abs(t.First - verb) < best && (t.First > verb || cx.ClauseJoins(t.End, body.First) || t.First <= sentence.First + 1))
+                { best = Math.Abs(t.First - verb); date = v; }
+            if (date is null) { i = body.End - 1; continue; }
+            var bodies = (body.Bodies ?? (body.Body is { } b ? [b] : [])).Where(x => x.Org == org).ToList();
+            var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => m.Org == org && m.Date is { } md && (md.Contains(date.Value) || date.Value.Contains(md)));
+            var evidence = cx.SentenceSpan(sentence);
+            if (same is null)
+            {
+                var (place, country) = PlaceNear(cx, sentence, body.First);
+                same = new MeetingRecord { Org = org, Date = date, Place = place, Country = country, Status = Status(cx, sentence, verb, date), Trigger = cx.Words(body.First, body.End), Noun = body.First };
+                Meetings.Add(same);
+            }
+            foreach (var bb in bodies) if (!same.Bodies.Contains(bb)) same.Bodies.Add(bb);
+            if (!same.Evidence.Contains(evidence)) same.Evidence.Add(evidence);
+            i = body.End - 1;
+        }
+    }
+
+    /// <summary>"Lourenco on Saturday took over … at the opening of the 38th Session": the time nearest the noun in its sentence (not a dateline's, not quoted).</summary>
+    private static EdtfDate? ClauseDate(RuleContext cx, int noun)
+    {
+        var doc = cx.Doc;
+        var s = cx.SentenceOfToken(noun);
+        EdtfDate? best = null;
+        int distance = int.MaxValue;
+        foreach (var t in cx.TimesIn(s.First, s.End))
+        {
+            if (t.Value is not { } v || doc.QuoteOf[t.First] >= 0 || cx.Dateline(t)) continue;
+            int d = Math.Abs(t.First - noun);
+            if (d < distance) { distance = d; best = v; }
+        }
+        return best;
     }
 
     /// <summary>A capital or city introduced by "in", "at", "capital" or "capital of": "in Kazakhstan’s capital, Astana".</summary>

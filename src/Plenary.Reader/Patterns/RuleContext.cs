@@ -73,11 +73,22 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         {
             if ((Doc.QuoteOf[t.First] >= 0) != inQuote || AfterSpeechVerb(t.First)) continue;
             if (t.Value is null || (t.End < Doc.Tokens.Count && Doc.Lower[t.End] == "'s")) continue;
+            // "ADDIS ABABA, Feb. 17 — …": a dateline dates the report, not the events it tells
+            if (Dateline(t)) continue;
             if (t.End <= first && !ClauseJoins(t.End, first) && t.First > s.First + 1 && !FrontedBeforeSubject(t.End, first)) continue;
+            // "the summit, the first since the coup in February 2021": a time inside a clause that dates another event
+            if (t.First >= end && Subordinated(end, t.First)) continue;
             int distance = t.First >= end ? t.First - end : (first - t.End) + 3;
             if (distance < bestDistance) { bestDistance = distance; best = t; }
         }
         return best;
+    }
+
+    /// <summary>"ADDIS ABABA, Feb. 17 — …": a time among a sentence's first words, followed by a dash.</summary>
+    public bool Dateline(Time.TimeExpression t)
+    {
+        var s = SentenceOfToken(t.First);
+        return t.First <= s.First + 4 && t.End < s.End && Doc.Lower[t.End] is "—" or "–" or "-";
     }
 
     /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>
@@ -86,6 +97,14 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         int comma = -1;
         for (int k = to - 1; k >= from; k--) if (Doc.Lower[k] == ",") { comma = k; break; }
         return comma >= 0 && Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
+    }
+
+    /// <summary>True when a word that opens a clause about another event ("since", "after", "when") stands between the two tokens.</summary>
+    private bool Subordinated(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (Doc.Lower[k] is "since" or "after" or "when" or "because" && !Doc.InTime[k]) return true;
+        return false;
     }
 
     /// <summary>True when no comma or semicolon stands between the two tokens.</summary>
@@ -186,8 +205,11 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 result.Add(m);
                 return result;
             }
-            bool governed = m.First > 0 && Prepositions.Contains(Doc.Lower[m.First - 1]) || (m.First > 1 && Doc.Lower[m.First - 1] == "the" && Prepositions.Contains(Doc.Lower[m.First - 2]));
-            if ((possessive && !possessives) || governed) { k = m.First; continue; }
+            bool governed = m.First > 0 && Prepositions.Contains(Doc.Lower[m.First - 1]) || (m.First > 1 && Doc.Lower[m.First - 1] == "the" && Prepositions.Contains(Doc.Lower[m.First - 2]))
+                // "who is in Riyadh to attend": a capital after "in" or "at" is a place, not an actor
+                || (m.Kind is MentionKind.Capital or MentionKind.City && m.First > 0 && Doc.Lower[m.First - 1] is "in" or "at");
+            // "with Nicaragua's admission": the preposition governs the trigger's own noun phrase, whose possessor is the subject
+            if ((possessive && !possessives) || (governed && !(possessive && m.End + 1 == token))) { k = m.First; continue; }
             if (m.Kind == MentionKind.Person && allowPersons)
             {
                 person = m;
@@ -222,7 +244,7 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     {
         int floor = Doc.Sentences[Math.Max(0, Doc.SentenceOf[token] - 3)].First;
         for (int k = token - 1; k >= floor; k--)
-            if (Doc.MentionStartingAt(k) is { IsOrg: true, Kind: not MentionKind.Body } o && Doc.QuoteOf[k] < 0) return o;
+            if (Doc.MentionStartingAt(k) is { IsOrg: true } o && Doc.QuoteOf[k] < 0) return o; // a body ("the Arab League summit") names its organization
         return null;
     }
 

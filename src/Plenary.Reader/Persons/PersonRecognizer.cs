@@ -73,7 +73,7 @@ public sealed class PersonRecognizer
             int end = i + 1;
             while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
                    && doc.SentenceOf[end] == doc.SentenceOf[i]
-                   && (IsNameToken(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
+                   && (IsNameToken(doc, end) || RegnalNumber(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
                        || (Hyphen(doc, end) && !covered[end + 1])))
                 end += Hyphen(doc, end) ? 2 : 1;
             // tokens joined as the text joins them: a space between words, none around a name's hyphen
@@ -141,6 +141,10 @@ public sealed class PersonRecognizer
         return true;
     }
 
+    /// <summary>"Mohammed VI", "Charles III": a Roman numeral after a name is part of it.</summary>
+    private static bool RegnalNumber(Document doc, int i) =>
+        doc.Tokens[i].Kind == TokenKind.Word && doc.TokenText(i) is "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX" or "X" or "XI" or "XII" or "XIII" or "XIV" or "XV" or "XVI";
+
     private static bool IsAllUpper(ReadOnlySpan<char> s)
     {
         foreach (var c in s) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
@@ -202,7 +206,7 @@ public sealed class PersonRecognizer
             else if (w == "'s") { }
             else if (m is null && MentionCovering(doc, coveredBy, k) is { } inner && inner.State is not null) { k = inner.First; state = inner.State; first = k; continue; }
             else if (m is { State: not null } && m.Kind != MentionKind.Person) { state = m.State; }
-            else if (m is { Kind: MentionKind.Organization or MentionKind.Body }) { }
+            else if (m is { Kind: MentionKind.Organization or MentionKind.Body or MentionKind.OrganizationRef }) { } // "ambassador to the bloc"
             else break;
             first = k;
         }

@@ -55,12 +55,45 @@ public sealed class QuoteTagger(Lexicons lexicons)
         foreach (var quote in quotes)
         {
             Attribute(doc, quote);
+            if (quote.Speaker < 0 && previous is not null && Continues(doc, previous, quote))
+            {
+                // "“…,” the minister said. “…”": a quotation right after another's attribution is the same speaker's
+                quote.Speaker = previous.Speaker;
+                quote.SpeakerSpan = previous.SpeakerSpan;
+                quote.Rule = "continued-quote";
+            }
             if (quote.Speaker < 0) continue;
             if (quote.Date is not null) quote.DateExplicit = true;
             else if (previous is not null && previous.Speaker == quote.Speaker) { quote.Date = previous.Date; quote.DateExplicit = previous.DateExplicit; }
             else quote.Date = Pub(doc);
             previous = quote;
         }
+    }
+
+    private const int ContinuationGap = 24;
+
+    /// <summary>
+    /// True when <paramref name="quote"/> opens right after <paramref name="previous"/> with nothing between but the
+    /// attribution of the previous one (no other person, no other sentence): at most a short clause, ending a sentence,
+    /// and the quotation opens a sentence or a paragraph of its own.
+    /// </summary>
+    private bool Continues(Document doc, Quote previous, Quote quote)
+    {
+        // tokens [from, to) lie between the closing mark of the one and the opening mark of the other
+        int from = previous.EndToken + 1, to = quote.First - 1;
+        if (to < from || to - from > ContinuationGap || to >= doc.Tokens.Count) return false;
+        if (to == from) return true;
+        int sentences = 0;
+        bool speech = false;
+        for (int k = from; k < to; k++)
+        {
+            if (doc.Lower[k] is "." or "!" or "?") sentences++;
+            else if (doc.Lower[k] == ":") return false; // "… said: “…": the next quotation is introduced anew
+            else if (lexicons.SpeechVerbs.Contains(doc.Lower[k])) speech = true;
+            if (doc.MentionStartingAt(k) is { Kind: MentionKind.Person } m && m.Person != previous.Speaker) return false;
+        }
+        // only the attribution clause between them, ending a sentence right before the opening mark
+        return speech && sentences <= 1 && (doc.Lower[to - 1] is "." or "!" or "?" || doc.Tokens[to].NewlineBefore);
     }
 
     private static EdtfDate? Pub(Document doc) => doc.Published is { } p ? EdtfDate.Of(p) : null;
@@ -117,9 +150,27 @@ public sealed class QuoteTagger(Lexicons lexicons)
                 }
             }
             // "said G. Stoltenberg, who added:" — the person right after the verb
-            if (PersonAt(doc, v + 1) is { } after && after.End <= open) { Set(doc, quote, after.Person, (after.Start, after.EndChar), v, "verb-speaker-quote"); }
+            if (PersonAt(doc, v + 1) is { } after && after.End <= open) { Set(doc, quote, after.Person, (after.Start, after.EndChar), v, "verb-speaker-quote"); return; }
+            // "according to the Romanian leader, … “…”": a role that refers back to the person last named
+            if (doc.Lower[v] == "according" && TitledReference(doc, v + 1, open) is int end)
+            {
+                var r = LastPersonBefore(doc, v);
+                if (r >= 0) Set(doc, quote, r, (doc.Tokens[v + 2].Start, doc.Tokens[end - 1].End), v, "according-to-role");
+            }
             return;
         }
+    }
+
+    /// <summary>"to the Romanian leader": "to the", then at most two words (a demonym, "prime") and a title's head; returns the end, or null.</summary>
+    private int? TitledReference(Document doc, int to, int limit)
+    {
+        if (to + 2 >= limit || doc.Lower[to] != "to" || doc.Lower[to + 1] != "the") return null;
+        for (int k = to + 2; k < Math.Min(limit, to + 5); k++)
+        {
+            if (lexicons.Titles.TryGetValue(doc.Lower[k], out var head) && head) return k + 1;
+            if (doc.Tokens[k].Kind != TokenKind.Word || doc.MentionStartingAt(k) is { Kind: MentionKind.Person }) return null;
+        }
+        return null;
     }
 
     private void Set(Document doc, Quote quote, int person, (int, int) span, int verb, string rule)

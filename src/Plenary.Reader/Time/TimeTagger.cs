@@ -33,6 +33,7 @@ public sealed class TimeTagger(Lexicons lexicons)
     public void Run(Document doc)
     {
         var list = new List<TimeExpression>();
+        if (doc.Article.Published is null) doc.EstimatedPublished = EstimatePublication(doc);
         var pub = doc.Published;
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
@@ -51,7 +52,12 @@ public sealed class TimeTagger(Lexicons lexicons)
             }
             else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
                 found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
-            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i))
+            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
+            {
+                // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
+                found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
+            }
+            else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
             {
                 EdtfDate? v = null;
                 bool future = IsFuture(doc, i);
@@ -90,6 +96,69 @@ public sealed class TimeTagger(Lexicons lexicons)
         doc.InTime = inTime;
     }
 
+    /// <summary>
+    /// The publication date of an article that carries none, from its own words: "today, December 25" or a day named
+    /// with its weekday ("begins on Tuesday, July 11") in a clause that is not about the future. A missing year is the
+    /// one in which that day falls on that weekday, nearest the latest year the text names (from it onwards first),
+    /// else the latest such year up to the day of reading. Null when the text gives no such day. One pass.
+    /// </summary>
+    private DateOnly? EstimatePublication(Document doc)
+    {
+        int? maxYear = null;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+            if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i) && (maxYear is null || y > maxYear)) maxYear = y;
+        DateOnly? anchor = null;
+        (int Month, int Day, int? Year, int At)? today = null;
+        for (int i = 0; i < doc.Tokens.Count; i++)
+        {
+            var w = doc.Lower[i];
+            if (w == "today" && today is null && DayAfter(doc, i + 1) is { } td) today = (td.Month, td.Day, td.Year, i);
+            if (anchor is not null || !Weekdays.TryGetValue(w, out var wd) || !doc.IsCapitalized(i) || IsFuture(doc, i)) continue;
+            if (DayAfter(doc, i + 1) is not { } d) continue;
+            int? year = d.Year ?? YearOfWeekday(wd, d.Month, d.Day, maxYear);
+            if (year is int yy && SafeDay(yy, d.Month, d.Day) is not null && new DateOnly(yy, d.Month, d.Day).DayOfWeek == wd)
+                anchor = new DateOnly(yy, d.Month, d.Day);
+        }
+        if (today is { } t)
+        {
+            int? year = t.Year ?? anchor?.Year ?? maxYear;
+            if (year is int ty && SafeDay(ty, t.Month, t.Day) is not null) return new DateOnly(ty, t.Month, t.Day);
+        }
+        return anchor;
+    }
+
+    /// <summary>"December 25", ", July 11, 2023", "11 July" at token <paramref name="i"/> (a comma may come first).</summary>
+    private static (int Month, int Day, int? Year, int MonthAt, int End)? DayAfter(Document doc, int i)
+    {
+        if (i < doc.Tokens.Count && doc.Lower[i] == ",") i++;
+        if (i + 1 >= doc.Tokens.Count) return null;
+        if (Months.TryGetValue(doc.Lower[i], out int m) && DayNumber(doc, i + 1) is int d)
+        {
+            int k = i + 2;
+            if (k + 1 < doc.Tokens.Count && doc.Lower[k] == "," && YearAt(doc, k + 1) is int y) return (m, d, y, i, k + 2);
+            return YearAt(doc, k) is int y2 ? (m, d, y2, i, k + 1) : (m, d, null, i, k);
+        }
+        if (DayNumber(doc, i) is int d2 && Months.TryGetValue(doc.Lower[i + 1], out int m2))
+            return YearAt(doc, i + 2) is int y3 ? (m2, d2, y3, i, i + 3) : (m2, d2, null, i, i + 2);
+        return null;
+    }
+
+    /// <summary>The year in which month/day falls on the weekday: near <paramref name="latestNamed"/> (that year or up to six after, else before), or the latest up to today.</summary>
+    private static int? YearOfWeekday(DayOfWeek wd, int month, int day, int? latestNamed)
+    {
+        bool Fits(int y) => y is >= 1 and <= 9998 && day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd;
+        if (latestNamed is int l)
+        {
+            for (int y = l; y <= l + 6; y++) if (Fits(y)) return y;
+            for (int y = l - 1; y >= l - 6; y--) if (Fits(y)) return y;
+            return null;
+        }
+        var reading = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (int y = reading.Year; y >= reading.Year - 12; y--)
+            if (Fits(y) && new DateOnly(y, month, day) <= reading) return y;
+        return null;
+    }
+
     private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
     {
         // Month Day(, Year)? | Month Year | Month
@@ -102,6 +171,12 @@ public sealed class TimeTagger(Lexicons lexicons)
             return Make(doc, i, end, Resolve(doc, i, pub, year, month, day), year is null);
         }
         if (YearAt(doc, i + 1) is int y) return Make(doc, i, i + 2, SafeMonth(y, month), false);
+        // "in February last year", "in March this year"
+        if (i + 2 < doc.Tokens.Count && doc.Lower[i + 2] == "year" && doc.Lower[i + 1] is "last" or "this" or "next")
+        {
+            int shift = doc.Lower[i + 1] switch { "last" => -1, "next" => 1, _ => 0 };
+            return Make(doc, i, i + 3, pub is { } py ? SafeMonth(py.Year + shift, month) : null, true);
+        }
         // "last August"
         bool last = i > 0 && doc.Lower[i - 1] == "last";
         bool next = i > 0 && doc.Lower[i - 1] == "next";
