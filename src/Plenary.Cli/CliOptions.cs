@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
 using Plenary.Core.Time;
@@ -28,7 +27,9 @@ public static class CliOptions
 
     public static Option<string?> On() => new("--on") { Description = "The day to ask about (YYYY-MM-DD; default: today)" };
 
-    public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY-MM-DD or an ISO 8601 time, UTC)" };
+    public static Option<string?> During() => new("--on") { Description = "The day, month or year to ask about (YYYY-MM-DD, YYYY-MM or YYYY; default: today)" };
+
+    public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY, YYYY-MM, YYYY-MM-DD meaning its end, or an ISO 8601 time; UTC)" };
 
     public static string DbPath(ParseResult r)
     {
@@ -41,24 +42,18 @@ public static class CliOptions
         return Path.Combine(xdg, "plenary", "registry.db");
     }
 
-    public static DateOnly Day(string? text, string option)
-    {
-        if (text is null) return DateOnly.FromDateTime(DateTime.UtcNow);
-        if (!EdtfDate.TryParse(text, out var d, out var error)) throw new UsageException($"{option}: {error}");
-        if (d.Precision != DatePrecision.Day) throw new UsageException($"{option}: '{text}' is not a day: expected YYYY-MM-DD");
-        return d.Start;
-    }
+    // The parsing is Core's (AskedTime), shared with the API; here its error becomes a usage error naming the option.
+    public static DateOnly Day(string? text, string option) =>
+        text is null ? DateOnly.FromDateTime(DateTime.UtcNow) : AskedTime.TryDay(text, out var d, out var e) ? d : throw new UsageException($"{option}: {e}");
 
     public static DateOnly? OptionalDay(string? text, string option) => text is null ? null : Day(text, option);
 
-    public static DateTimeOffset? Time(string? text, string option)
-    {
-        if (text is null) return null;
-        if (EdtfDate.TryParse(text, out var d, out _) && d.Precision == DatePrecision.Day)
-            return new DateTimeOffset(d.End.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)) return t;
-        throw new UsageException($"{option}: '{text}' is not a time: expected YYYY-MM-DD or an ISO 8601 date and time");
-    }
+    /// <summary>A day, a month or a year (default: today).</summary>
+    public static EdtfDate Period(string? text, string option) =>
+        text is null ? EdtfDate.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : AskedTime.TryPeriod(text, out var p, out var e) ? p : throw new UsageException($"{option}: {e}");
+
+    public static DateTimeOffset? Time(string? text, string option) =>
+        text is null ? null : AskedTime.TryKnownAt(text, out var t, out var e) ? t : throw new UsageException($"{option}: {e}");
 
     public static StateId State(Catalog catalog, string text)
     {

@@ -38,6 +38,21 @@ public sealed class RegistryQueries(RegistryStore store)
             day.Claims.Select(c => views.Of(c, Supports(c, day.Standing) ? day.Since : null)).ToList(), day.Conflicts.Select(views.Of).ToList(), day.Basis);
     }
 
+    /// <summary>
+    /// The standing during a year or a month (<c>--on 2016</c>): each part of the period with its standing and the claims
+    /// behind it; more than one part means it changed during the period.
+    /// </summary>
+    public StatusDuringReport StatusDuring(StateId state, OrgId org, EdtfDate period, DateTimeOffset? knownAt = null)
+    {
+        var history = History(state, org, knownAt);
+        var during = OrganizationStanding.During(history, Catalog.FindOrganization(org), period, CoverageKnown(knownAt));
+        var views = new ViewCache(store);
+        var parts = during.Parts.Select(p => new PartView(p.Standing, p.From, p.Until, !during.Changed, p.SinceAsserted,
+            p.Claims.Select(c => views.Of(c, Supports(c, p.Standing) ? p.From : null)).ToList(), p.Basis)).ToList();
+        var conflicts = history.Conflicts.Where(c => c.Date.Overlaps(period)).Select(views.Of).ToList();
+        return new StatusDuringReport(state, org, period, knownAt, parts, conflicts);
+    }
+
     public MembersReport Members(OrgId org, DateOnly on, DateTimeOffset? knownAt = null)
     {
         var members = new List<MemberRow>();

@@ -45,6 +45,12 @@ public sealed record StatusReport(
     IReadOnlyList<ConflictView> Conflicts,
     StandingBasis Basis);
 
+/// <summary>One part of a period with one standing; <see cref="Whole"/>: it held the whole period (else part of it).</summary>
+public sealed record PartView(Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
+
+/// <summary>A state's standing during a year or a month (<see cref="RegistryQueries.StatusDuring"/>).</summary>
+public sealed record StatusDuringReport(StateId State, OrgId Org, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<PartView> Parts, IReadOnlyList<ConflictView> Conflicts);
+
 public sealed record MemberRow(StateId State, string Name, Standing Standing, EdtfDate? Since, bool Certain);
 
 /// <summary>
