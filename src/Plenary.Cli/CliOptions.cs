@@ -31,15 +31,45 @@ public static class CliOptions
 
     public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY, YYYY-MM, YYYY-MM-DD meaning its end, or an ISO 8601 time; UTC)" };
 
+    /// <summary>
+    /// The registry the command names: <c>--db</c>, else <c>$PLENARY_DB</c>, else the default place. An address that can be
+    /// neither a file nor a PostgreSQL address (empty, a folder, <c>postgres:/…</c>) is refused before anything is opened.
+    /// </summary>
     public static string DbPath(ParseResult r)
     {
-        if (r.GetValue(Db) is { } path)
-            // An empty --db is a mistake (an unset shell variable, say), never a quiet way to the default registry.
-            return string.IsNullOrWhiteSpace(path) ? throw new UsageException("--db: empty; expected a registry file path or a postgresql:// address") : path;
-        if (Environment.GetEnvironmentVariable("PLENARY_DB") is { Length: > 0 } env) return env;
-        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrEmpty(xdg)) xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        return Path.Combine(xdg, "plenary", "registry.db");
+        var (path, named) = Named(r);
+        return named ? CheckAddress(path) : path;
+    }
+
+    /// <summary>The registry's address, and whether the user named it (<c>--db</c> or <c>$PLENARY_DB</c>) rather than the default place.</summary>
+    public static (string Path, bool Named) Named(ParseResult r)
+    {
+        if (r.GetValue(Db) is { } path) return (path, true);
+        if (Environment.GetEnvironmentVariable("PLENARY_DB") is { Length: > 0 } env) return (env, true);
+        return (DefaultDb, false);
+    }
+
+    public static string DefaultDb
+    {
+        get
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            if (string.IsNullOrEmpty(xdg)) xdg = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            return Path.Combine(xdg, "plenary", "registry.db");
+        }
+    }
+
+    private static string CheckAddress(string path)
+    {
+        // An empty --db is a mistake (an unset shell variable, say), never a quiet way to the default registry.
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--db: empty; expected a registry file path or a postgresql:// address");
+        if (StoreEngines.IsServer(path)) return path;
+        // "postgres:/host/db", "postgresql:host": meant for a server, so never a folder named "postgresql:" holding a file.
+        if (path.Contains("://", StringComparison.Ordinal) || path.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) && path.Contains(':'))
+            throw new UsageException($"--db: '{path}' is not a PostgreSQL address (postgresql://user@host:5432/database) nor a file path");
+        if (Directory.Exists(path))
+            throw new UsageException($"--db: {path} is a folder; expected a registry file, such as {Path.Combine(path, "registry.db")}");
+        return path;
     }
 
     // The parsing is Core's (AskedTime), shared with the API; here its error becomes a usage error naming the option.

@@ -49,7 +49,7 @@ public sealed class ApiTests
 
     [Theory]
     [InlineData("/api/v1/status?org=csto")]                              // state missing
-    [InlineData("/api/v1/status?state=ARM&org=csto&on=2024-11")]         // not a day
+    [InlineData("/api/v1/members?org=csto&on=2024-11")]                  // a month, where a day is asked
     [InlineData("/api/v1/status?state=Armenai&org=csto")]                // unknown name (with a hint)
     [InlineData("/api/v1/status?state=ARM&org=csto&known_at=yesterday")]
     [InlineData("/api/v1/organizations?limit=0")]

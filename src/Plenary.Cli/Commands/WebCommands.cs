@@ -1,9 +1,15 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Plenary.Core.Claims;
 using Plenary.Store;
 using Plenary.Store.Accounts;
+using Plenary.Web;
 using Plenary.Web.Accounts;
 
-namespace Plenary.Web;
+namespace Plenary.Cli.Commands;
 
 /// <summary>
 /// <c>plenary serve</c> and <c>plenary user</c>. The CLI registers them with its own way of finding and opening the
@@ -25,7 +31,7 @@ public static class WebCommands
                 LogLevel = r.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             });
             // Open (and, when new, seed) the registry before listening, so the first request finds it ready.
-            app.Services.GetRequiredService<RegistryService>();
+            var registry = app.Services.GetRequiredService<RegistryService>();
             var listen = string.Join(", ", r.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             try
             {
@@ -38,7 +44,10 @@ public static class WebCommands
                 Console.Error.WriteLine($"plenary: cannot listen on {listen}: {first}");
                 return 2;
             }
-            Console.Error.WriteLine($"plenary: serving {path} at {listen}");
+            // Where to point the browser (the addresses the server really got, port 0 resolved) and what it will find.
+            var where = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : listen;
+            Console.Error.WriteLine(registry.Read(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"plenary: serving {s.Address} ({s.Catalog.Organizations.Count} organizations, {s.Catalog.States.Count} states, {s.Claims(new ClaimFilter { Review = null }).Count} claims) at {where} — open it in a browser; the API's docs are at /docs")));
             await app.WaitForShutdownAsync(cancel);
             return 0;
         });
