@@ -4,6 +4,7 @@ using Plenary.Core.Ids;
 using Plenary.Core.Meetings;
 using Plenary.Core.Registry;
 using Plenary.Core.Standings;
+using Plenary.Core.Text;
 using Plenary.Core.Time;
 
 namespace Plenary.Store.Queries;
@@ -138,6 +139,27 @@ public sealed class RegistryQueries(RegistryStore store)
             .OrderBy(x => x.f.Date?.Start ?? DateOnly.MinValue)
             .Select(x => new ChairView(x.f.Org, x.f.Body, x.f.State, x.f.Person, x.f.Date, x.f.Until, x.f.Scope, views.Of(x.c)))
             .ToList();
+    }
+
+    /// <summary>Accepted statements, all or one person's (the speaker's name or alias resolves to the person), oldest first.</summary>
+    public IReadOnlyList<ClaimView> Statements(Person? person, DateTimeOffset? knownAt = null)
+    {
+        var views = new ViewCache(store);
+        return store.Claims(new ClaimFilter { Type = ClaimType.Statement, KnownAt = knownAt })
+            .Where(c => person is null || SpeakerIs((StatementFact)c.Fact, person))
+            .OrderBy(c => c.Fact.ValidFrom?.Start ?? DateOnly.MinValue)
+            .Select(views.Of)
+            .ToList();
+    }
+
+    private bool SpeakerIs(StatementFact f, Person person)
+    {
+        if (Catalog.ResolvePerson(f.Speaker).Id == person.Id) return true;
+        // "Ushakov" or "Yuri V. Ushakov" for Yuri Ushakov: the same surname, and the same initial when a first name is given.
+        var said = NameFolding.Fold(f.Speaker).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = NameFolding.Fold(person.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (said.Length == 0 || name.Length == 0 || said[^1] != name[^1]) return false;
+        return said.Length == 1 || said[0][0] == name[0][0];
     }
 
     /// <summary>Builds claim views, reading each source or article once.</summary>
