@@ -21,31 +21,6 @@ public static class Reads
         return s.Claims(new ClaimFilter { SourceId = sourceId, Review = null }).Select(views.Of).ToList();
     }
 
-    public static object ArticleSummary(Article a) => new
-    {
-        id = a.Id, title = a.Title, outlet = a.Outlet, url = a.Url,
-        published = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), length = a.Text.Length,
-    };
-
-    public static object ArticleDetail(Article a) => new
-    {
-        id = a.Id, title = a.Title, outlet = a.Outlet, url = a.Url,
-        published = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), content_hash = a.ContentHash, text = a.Text,
-    };
-
-    public static object AuditView(Plenary.Store.Records.AuditEntry e) => new
-    {
-        seq = e.Seq, at = e.At, actor = e.Actor, action = e.Action, subject = e.Subject,
-        before = ParseOrText(e.Before), after = ParseOrText(e.After),
-    };
-
-    private static JsonNode? ParseOrText(string? s)
-    {
-        if (s is null) return null;
-        try { return JsonNode.Parse(s); }
-        catch (JsonException) { return JsonValue.Create(s); }
-    }
-
     /// <summary>An article from request fields; an id is made from the text's hash when none is given.</summary>
     public static Article ArticleFrom(string? id, string text, string? published, string? url, string? outlet, string? title)
     {

@@ -41,24 +41,33 @@ public static class Inputs
     public static OrgId? OptionalOrg(Catalog catalog, string? text, string name) => string.IsNullOrEmpty(text) ? null : Org(catalog, text, name);
     public static StateId? OptionalState(Catalog catalog, string? text, string name) => string.IsNullOrEmpty(text) ? null : State(catalog, text, name);
 
-    /// <summary>A state in the path: one the registry does not hold is a 404.</summary>
-    public static State PathState(Catalog catalog, string id)
+    /// <summary>A state in the path: one the registry does not hold is a 404 (the error, with the closest names).</summary>
+    public static State? FindState(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolveState(id);
-        return r.Id is { } s && catalog.FindState(s) is { } state ? state : throw new NotFoundException(r.Error ?? $"no state '{id}'");
+        notFound = r.Error ?? $"no state '{id}'";
+        return r.Id is { } s ? catalog.FindState(s) : null;
     }
 
-    public static Organization PathOrg(Catalog catalog, string id)
+    public static Organization? FindOrg(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolveOrganization(id);
-        return r.Id is { } o && catalog.FindOrganization(o) is { } org ? org : throw new NotFoundException(r.Error ?? $"no organization '{id}'");
+        notFound = r.Error ?? $"no organization '{id}'";
+        return r.Id is { } o ? catalog.FindOrganization(o) : null;
     }
 
-    public static Person PathPerson(Catalog catalog, string id)
+    public static Person? FindPerson(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolvePerson(id);
-        return r.Id is { } p && catalog.FindPerson(p) is { } person ? person : throw new NotFoundException(r.Error ?? $"no person '{id}'");
+        notFound = r.Error ?? $"no person '{id}'";
+        return r.Id is { } p ? catalog.FindPerson(p) : null;
     }
+
+    public static State PathState(Catalog catalog, string id) => FindState(catalog, id, out var e) ?? throw new NotFoundException(e);
+
+    public static Organization PathOrg(Catalog catalog, string id) => FindOrg(catalog, id, out var e) ?? throw new NotFoundException(e);
+
+    public static Person PathPerson(Catalog catalog, string id) => FindPerson(catalog, id, out var e) ?? throw new NotFoundException(e);
 
     public static TEnum? Enum<TEnum>(string? text, string name) where TEnum : struct, Enum
     {
