@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Meetings;
@@ -171,9 +170,8 @@ public sealed class RegistryQueries(RegistryStore store)
         public ClaimView Of(Claim c, EdtfDate? since = null)
         {
             var (source, text) = SourceOf(c.SourceId);
-            using var doc = JsonDocument.Parse(Core.Claims.ClaimJson.FactToJson(c.Fact));
             var evidence = c.Evidence.Select(e => new EvidenceView(e.Start, e.End, text is not null && e.FitsIn(text.Length) ? e.Quote(text) : null)).ToList();
-            return new ClaimView(c.Id, c.Type, doc.RootElement.Clone(), c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy,
+            return new ClaimView(c.Id, c.Type, c.Fact, c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy,
                 ClaimDescription.Describe(c.Fact, store.Catalog, since, c.Modality));
         }
 

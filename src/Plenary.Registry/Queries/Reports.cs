@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Standings;
@@ -13,11 +12,14 @@ public sealed record SourceView(string Id, SourceKind Kind, string Title, EdtfDa
 
 public sealed record EvidenceView(int Start, int End, string? Text);
 
-/// <summary>A claim with its source and quoted evidence; <see cref="Says"/> is the claim in words (<see cref="Core.Claims.ClaimDescription"/>).</summary>
+/// <summary>
+/// A claim with its source and quoted evidence: the typed fact (written as claims.md's object), and <see cref="Says"/>,
+/// the fact in words (<see cref="Core.Claims.ClaimDescription"/>, the one description the CLI, the web and the API show).
+/// </summary>
 public sealed record ClaimView(
     string Id,
     ClaimType Type,
-    JsonElement Fact,
+    ClaimFact Fact,
     Modality Modality,
     ReviewState Review,
     SourceView Source,

@@ -154,7 +154,7 @@ public static class EditorPages
 
     private static Html Item(ClaimView c, string? text, Html token)
     {
-        var fact = JsonSerializer.Serialize(c.Fact, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var fact = JsonSerializer.Serialize(c.Fact, Core.Json.DomainJson.Indented);
         return H($"""
             <li class="review-item" id="claim-{c.Id}" data-claim="{c.Id}">
             <p class="says"><strong>{WireName.Of(c.Type)}</strong>: {Describe(c)}{If(c.Modality == Modality.Planned, H($" <small>(planned)</small>"))}</p>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Store.Queries;
 using Plenary.Web.Markup;
@@ -9,9 +8,6 @@ namespace Plenary.Web.Pages;
 /// <summary>Small pieces several pages show: a claim in words, its source, a standing badge.</summary>
 public static class Fragments
 {
-    public static string Field(JsonElement fact, string name) =>
-        fact.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-
     /// <summary>A claim in words, as the CLI says it (<see cref="Core.Claims.ClaimDescription"/>).</summary>
     public static string Describe(ClaimView c) => c.Says;
 

@@ -275,8 +275,8 @@ public static class PageEndpoints
             var offices = Join(p.Offices.Select(o => H($"""<tr><td>{o.Role}</td><td>{(o.Org is { } org ? c.OrganizationName(org) : o.State is { } st ? c.StateName(st) : "")}</td><td>{o.Term.From?.ToString() ?? "?"}</td><td>{o.Term.To?.ToString() ?? "—"}</td></tr>""")));
             var statements = Reads.Statements(s, p, null);
             var quotes = Join(statements.Select(st => H($"""
-                <blockquote class="statement" id="claim-{st.Id}"><p>{Field(st.Fact, "quote")}</p>
-                <footer>{Field(st.Fact, "date")} · {Source(st)}</footer></blockquote>
+                <blockquote class="statement" id="claim-{st.Id}"><p>{((StatementFact)st.Fact).Quote}</p>
+                <footer>{((StatementFact)st.Fact).Date?.ToString() ?? ""} · {Source(st)}</footer></blockquote>
                 """)));
             return (p.Name, H($"""
                 <h1>{p.Name}</h1>
