@@ -29,6 +29,8 @@ public static partial class ParseErrors
         }
         if (BadType().Match(message) is { Success: true } bad)
             return $"{bad.Groups["option"].Value}: '{bad.Groups["value"].Value}' is not {TypeWords(bad.Groups["type"].Value)}";
+        if (RequiredOption().Match(message) is { Success: true } required)
+            return $"`{path}` needs {required.Groups["option"].Value}: {Usage(command, path)}";
         if (error.SymbolResult is ArgumentResult { Argument: var argument } && message.Contains("missing", StringComparison.OrdinalIgnoreCase))
             return $"`{path}` needs {argument.Name.ToUpperInvariant()}: {Usage(command, path)}";
         if (command.Subcommands.Count > 0 && command.Action is null)
@@ -117,6 +119,9 @@ public static partial class ParseErrors
 
     [GeneratedRegex(@"^Argument '(?<value>.*?)' not recognized\. Must be one of:")]
     private static partial Regex AllowedValues();
+
+    [GeneratedRegex(@"^Option '(?<option>[^']+)' is required")]
+    private static partial Regex RequiredOption();
 
     [GeneratedRegex(@"'([^']*)'")]
     private static partial Regex Quoted();

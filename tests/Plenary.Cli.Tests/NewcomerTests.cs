@@ -24,6 +24,7 @@ public class NewcomerTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
     [InlineData("--role: 'god' is not one of reader, editor, admin", "user", "add", "bob", "--role", "god")]
     [InlineData("`plenary status` needs ORG: usage: plenary status STATE ORG [options]", "status", "ARM")]
     [InlineData("unknown command 'stauts' for `plenary`; closest: status", "stauts", "ARM", "csto")]
+    [InlineData("`plenary export` needs --out: usage: plenary export TABLE [options]", "export", "state-year")]
     [InlineData("--from: 'x' is not a whole number", "export", "state-year", "--from", "x", "--out", "never.csv")]
     public void A_parser_mistake_is_one_line_with_the_closest_and_exit_2(string expected, params string[] args)
     {

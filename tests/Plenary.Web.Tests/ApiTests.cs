@@ -362,6 +362,46 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Every_operation_is_documented_with_its_answer_and_its_query_names()
+    {
+        await using var s = await TestServer.StartAsync();
+        var doc = await Json(await s.Client.GetAsync("/openapi/v1.json"));
+        int operations = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject())
+            {
+                operations++;
+                var where = $"{op.Name} {path.Name}";
+                Assert.True(op.Value.TryGetProperty("operationId", out _), $"{where} has no operationId");
+                var responses = op.Value.GetProperty("responses");
+                var ok = responses.TryGetProperty("200", out var r200) ? r200 : responses.GetProperty("201");
+                Assert.True(ok.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _), $"{where} documents no JSON answer");
+                if (op.Value.TryGetProperty("parameters", out var parameters))
+                    foreach (var p in parameters.EnumerateArray())
+                    {
+                        var name = p.GetProperty("name").GetString()!;
+                        Assert.True(name == name.ToLowerInvariant(), $"{where}: parameter '{name}' is not the name the URL uses");
+                    }
+            }
+        Assert.True(operations >= 29, $"only {operations} operations documented");
+    }
+
+    [Fact]
+    public async Task Status_for_a_year_gives_each_part_where_the_standing_changed()
+    {
+        await using var s = await TestServer.StartAsync();
+        var year = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2024"));
+        Assert.Equal("2024", year.GetProperty("during").GetString());
+        var parts = year.GetProperty("parts");
+        Assert.Equal(2, parts.GetArrayLength());
+        Assert.Equal("member", parts[0].GetProperty("standing").GetString());
+        Assert.Equal("participation-frozen", parts[1].GetProperty("standing").GetString());
+        Assert.False(parts[1].GetProperty("whole").GetBoolean());
+        var whole = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2016"));
+        Assert.True(Assert.Single(whole.GetProperty("parts").EnumerateArray()).GetProperty("whole").GetBoolean());
+    }
+
+    [Fact]
     public async Task Article_text_never_reaches_a_response_unencoded()
     {
         await using var s = await TestServer.StartAsync();

@@ -12,8 +12,8 @@ using Plenary.Web.Accounts;
 namespace Plenary.Cli.Commands;
 
 /// <summary>
-/// <c>plenary serve</c> and <c>plenary user</c>. The CLI registers them with its own way of finding and opening the
-/// registry (<c>--db</c>, <c>$PLENARY_DB</c>, seeding a new one), so the web app opens exactly what the CLI opens.
+/// <c>plenary serve</c> and <c>plenary user</c>: the web app and its accounts, given the CLI's way of finding and opening
+/// the registry (<c>--db</c>, <c>$PLENARY_DB</c>, seeding a new one), so the web app opens exactly what the CLI opens.
 /// </summary>
 public static class WebCommands
 {
@@ -68,7 +68,7 @@ public static class WebCommands
             using var registry = new RegistryService(dbPath(r), open);
             AccountStore.TryParseRole(r.GetValue(role), out var accountRole);
             var password = r.GetValue(passwordStdin) ? ReadPassword() : null;
-            var created = new AccountService(registry).Add(r.GetValue(name)!, accountRole, password, Actor());
+            var created = new AccountService(registry).Add(r.GetValue(name)!, accountRole, password, RegistryOpener.Editor);
             Console.Out.WriteLine(created.ApiKey);
             Console.Error.WriteLine($"plenary: account '{created.Account.Name}' ({AccountStore.RoleName(created.Account.Role)}) created; the line above is its API key, shown only now." +
                 (password is null ? " Give it a password for browser sign-in with: plenary user password NAME --password-stdin" : ""));
@@ -80,7 +80,7 @@ public static class WebCommands
         password.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
-            new AccountService(registry).SetPassword(r.GetValue(pname)!, ReadPassword(), Actor());
+            new AccountService(registry).SetPassword(r.GetValue(pname)!, ReadPassword(), RegistryOpener.Editor);
             Console.Error.WriteLine("plenary: password set");
         }));
         cmd.Subcommands.Add(password);
@@ -91,7 +91,7 @@ public static class WebCommands
         key.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
-            Console.Out.WriteLine(new AccountService(registry).NewApiKey(r.GetValue(kname)!, r.GetValue(revoke), Actor()));
+            Console.Out.WriteLine(new AccountService(registry).NewApiKey(r.GetValue(kname)!, r.GetValue(revoke), RegistryOpener.Editor));
         }));
         cmd.Subcommands.Add(key);
 
@@ -105,7 +105,7 @@ public static class WebCommands
             {
                 using var registry = new RegistryService(dbPath(r), open);
                 var account = r.GetValue(dname)!;
-                var changed = new AccountService(registry).SetDisabled(account, disable, Actor());
+                var changed = new AccountService(registry).SetDisabled(account, disable, RegistryOpener.Editor);
                 Console.Error.WriteLine(changed ? $"plenary: account '{account}' {verb}d" : $"plenary: account '{account}' was already {verb}d; nothing changed");
             }));
             cmd.Subcommands.Add(toggle);
@@ -121,9 +121,6 @@ public static class WebCommands
         cmd.Subcommands.Add(list);
         return cmd;
     }
-
-    /// <summary>Who made a change from the command line: the local user, marked as such in the audit log.</summary>
-    private static string Actor() => $"cli:{Environment.UserName}";
 
     private static string ReadPassword() => Console.In.ReadLine()?.TrimEnd('\r', '\n') is { Length: > 0 } p ? p : throw new ArgumentException("no password on standard input");
 
