@@ -14,7 +14,7 @@ public static class CliOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "The registry file (default: $PLENARY_DB, else $XDG_DATA_HOME/plenary/registry.db)",
+        Description = "The registry: a file or a postgresql:// address (default: $PLENARY_DB, else $XDG_DATA_HOME/plenary/registry.db); one elsewhere than the default is created with `plenary init --db`",
         Recursive = true,
     };
 

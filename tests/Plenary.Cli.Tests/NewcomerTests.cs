@@ -48,6 +48,12 @@ public class NewcomerTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
         Assert.StartsWith("  member, part of the year", lines[1]);
         Assert.StartsWith("  participation-frozen, part of the year (from 2024-02)", lines[2]);
 
+        var members = registry.Run("members", "csto", "--on", "2024");
+        Assert.Equal(0, members.ExitCode);
+        Assert.Contains("Members of the Collective Security Treaty Organization during 2024", members.Out);
+        Assert.Contains("part of the year (from 2024-02)", members.Out);
+        Assert.Contains("the whole year (since", members.Out);
+
         var json = registry.Run("status", "ARM", "csto", "--on", "2024", "--format", "json").Json;
         Assert.Equal("2024", json.GetProperty("during").GetString());
         Assert.Equal(2, json.GetProperty("parts").GetArrayLength());
@@ -60,7 +66,7 @@ public class NewcomerTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
         Assert.Contains("--on: 'yesterday' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", OneLine(registry.Run("status", "ARM", "csto", "--on", "yesterday")));
         Assert.Contains("--known-at: 'soon' is not a time: expected YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 date and time",
             OneLine(registry.Run("status", "ARM", "csto", "--known-at", "soon")));
-        Assert.Contains("--on: '2016' is a year, and this question is about one day: expected YYYY-MM-DD", OneLine(registry.Run("members", "csto", "--on", "2016")));
+        Assert.Contains("--on: '2016' is a year, and this question is about one day: expected YYYY-MM-DD", OneLine(registry.Run("orgs", "--state", "ARM", "--on", "2016")));
     }
 
     // Item 2: --db mistakes create nothing; only `init` (or the default place) creates a registry.

@@ -105,4 +105,12 @@ public class StandingDuringTests
         Assert.Equal([Standing.NotMember, Standing.Unknown], during.Parts.Select(p => p.Standing));
         Assert.Equal(StandingBasis.NotFounded, during.Parts[0].Basis);
     }
+
+    [Fact]
+    public void A_span_says_whole_or_part_of_the_period_with_its_dates()
+    {
+        Assert.Equal("the whole year (since 2002-10-07)", StandingDuring.Span(EdtfDate.Parse("2016"), EdtfDate.Parse("2002-10-07"), null, whole: true));
+        Assert.Equal("part of the year (from 2024-02)", StandingDuring.Span(EdtfDate.Parse("2024"), EdtfDate.Parse("2024-02"), null, whole: false));
+        Assert.Equal("part of the month (since 2002-10-07 until 2024-02-15)", StandingDuring.Span(EdtfDate.Parse("2024-02"), EdtfDate.Parse("2002-10-07"), EdtfDate.Parse("2024-02-15"), whole: false));
+    }
 }

@@ -49,7 +49,7 @@ public sealed class ApiTests
 
     [Theory]
     [InlineData("/api/v1/status?org=csto")]                              // state missing
-    [InlineData("/api/v1/members?org=csto&on=2024-11")]                  // a month, where a day is asked
+    [InlineData("/api/v1/states/ARM?on=2024-11")]                        // a month, where a day is asked
     [InlineData("/api/v1/status?state=Armenai&org=csto")]                // unknown name (with a hint)
     [InlineData("/api/v1/status?state=ARM&org=csto&known_at=yesterday")]
     [InlineData("/api/v1/organizations?limit=0")]
@@ -399,6 +399,11 @@ public sealed class ApiTests
         Assert.False(parts[1].GetProperty("whole").GetBoolean());
         var whole = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2016"));
         Assert.True(Assert.Single(whole.GetProperty("parts").EnumerateArray()).GetProperty("whole").GetBoolean());
+        var members = await Json(await s.Client.GetAsync("/api/v1/members?org=csto&on=2024"));
+        Assert.Equal("2024", members.GetProperty("during").GetString());
+        var armenia = members.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("state").GetString() == "ARM").ToList();
+        Assert.Equal(["member", "participation-frozen"], armenia.Select(m => m.GetProperty("standing").GetString()));
+        Assert.All(armenia, m => Assert.False(m.GetProperty("whole").GetBoolean()));
     }
 
     [Fact]

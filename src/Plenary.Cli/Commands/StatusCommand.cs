@@ -47,17 +47,14 @@ public static class StatusCommand
     {
         var report = new RegistryQueries(store).StatusDuring(s, o, period, known);
         if (json) { Output.Json(report); return 0; }
-        var word = period.Precision == DatePrecision.Year ? "year" : "month";
         var org = store.Catalog.FindOrganization(o);
-        string Part(PartView p) => WireName.Of(p.Standing)
-            + (p.Whole ? $", the whole {word}" : $", part of the {word}")
-            + (p.Basis == StandingBasis.Claims || !p.Whole ? $" ({(p.From.Start < period.Start ? "since" : "from")} {p.From}{(p.Until is { } u ? $" until {u}" : "")})" : "")
+        string Part(PartView p) => $"{WireName.Of(p.Standing)}, {StandingDuring.Span(period, p.From, p.Until, p.Whole)}"
             + (OrganizationStanding.Explain(p.Basis, org, store.Catalog, p.From.Start < period.Start ? period.Start : p.From.Start) is { } why ? $" — {why}" : "");
         var head = $"{store.Catalog.StateName(s)} in the {store.Catalog.OrganizationName(o)} during {period}: ";
         if (report.Parts.Count == 1) Output.Line(head + Part(report.Parts[0]));
         else
         {
-            Output.Line(head + $"changed during the {word}");
+            Output.Line(head + $"changed during the {StandingDuring.WordFor(period)}");
             foreach (var p in report.Parts) Output.Line("  " + Part(p));
         }
         var claims = report.Parts.SelectMany(p => p.Claims).DistinctBy(c => c.Id).ToList();

@@ -176,5 +176,11 @@ public sealed record StandingDuring(EdtfDate Period, IReadOnlyList<KnownPeriod> 
     public bool Changed => Parts.Count > 1;
 
     /// <summary>"year", "month" or "day": the words for <see cref="Period"/>.</summary>
-    public string PeriodWord => Period.Precision switch { DatePrecision.Year => "year", DatePrecision.Month => "month", _ => "day" };
+    public string PeriodWord => WordFor(Period);
+
+    public static string WordFor(EdtfDate period) => period.Precision switch { DatePrecision.Year => "year", DatePrecision.Month => "month", _ => "day" };
+
+    /// <summary>"the whole year (since 2002-10-07)", "part of the year (from 2024-02)": how long a standing held in a period.</summary>
+    public static string Span(EdtfDate period, EdtfDate from, EdtfDate? until, bool whole) =>
+        $"{(whole ? "the whole" : "part of the")} {WordFor(period)} ({(from.Start < period.Start ? "since" : "from")} {from}{(until is { } u ? $" until {u}" : "")})";
 }

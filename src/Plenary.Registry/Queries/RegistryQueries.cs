@@ -70,6 +70,23 @@ public sealed class RegistryQueries(RegistryStore store)
         return new MembersReport(org, Catalog.OrganizationName(org), on, knownAt, members, others, complete, ended, o?.Successors ?? []);
     }
 
+    /// <summary>
+    /// Who belonged during a year or a month (<c>members --on 2016</c>): each state that was a de jure member at some time
+    /// in it, with every part of the period it was one (a part less than the whole period says the standing changed).
+    /// </summary>
+    public MembersDuringReport MembersDuring(OrgId org, EdtfDate period, DateTimeOffset? knownAt = null)
+    {
+        var o = Catalog.FindOrganization(org);
+        var rows = new List<MemberPart>();
+        foreach (var (state, history) in Histories(org, knownAt))
+        {
+            var during = OrganizationStanding.During(history, o, period, CoverageKnown(knownAt));
+            rows.AddRange(during.Parts.Where(p => p.Standing.IsDeJureMember())
+                .Select(p => new MemberPart(state, Catalog.StateName(state), p.Standing, p.From, p.Until, !during.Changed)));
+        }
+        return new MembersDuringReport(org, Catalog.OrganizationName(org), period, knownAt, rows);
+    }
+
     public TimelineReport Timeline(StateId state, OrgId org, DateTimeOffset? knownAt = null)
     {
         var history = History(state, org, knownAt);

@@ -63,6 +63,12 @@ public sealed record MemberRow(StateId State, string Name, Standing Standing, Ed
 public sealed record MembersReport(OrgId Org, string Name, DateOnly On, DateTimeOffset? KnownAt, IReadOnlyList<MemberRow> Members, IReadOnlyList<MemberRow> Others,
     bool Complete, EdtfDate? Ended, IReadOnlyList<OrgId> Successors);
 
+/// <summary>A state's membership during part (or, <see cref="Whole"/>, all) of a period.</summary>
+public sealed record MemberPart(StateId State, string Name, Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole);
+
+/// <summary>The de jure members during a year or a month (<see cref="RegistryQueries.MembersDuring"/>).</summary>
+public sealed record MembersDuringReport(OrgId Org, string Name, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<MemberPart> Members);
+
 public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
 
 public sealed record TimelineReport(StateId State, OrgId Org, DateTimeOffset? KnownAt, IReadOnlyList<PeriodView> Periods, IReadOnlyList<ConflictView> Conflicts);
