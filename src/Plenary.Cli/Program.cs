@@ -23,8 +23,8 @@ foreach (var command in new[]
     ReviewCommands.Review(),
     ReviewCommands.Accept(),
     ReviewCommands.Reject(),
-    Plenary.Web.WebCommands.Serve(CliOptions.DbPath, path => RegistryOpener.Open(path)),
-    Plenary.Web.WebCommands.User(CliOptions.DbPath, path => RegistryOpener.Open(path)),
+    WebCommands.Serve(RegistryOpener.ExistingPath, path => RegistryOpener.Open(path)),
+    WebCommands.User(RegistryOpener.ExistingPath, path => RegistryOpener.Open(path)),
     ImportCommand.Create(),
     ExportCommand.Create(),
     DbCommands.Create(),
@@ -35,6 +35,12 @@ foreach (var command in new[]
 }
 
 var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A mistake in the command line is the user's to fix: one line with the closest option or the values allowed, exit 2.
+    Console.Error.WriteLine($"plenary: {ParseErrors.OneLine(parsed)}");
+    return 2;
+}
 try
 {
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -10,5 +10,7 @@ namespace Plenary.Cli;
 /// </summary>
 public static class StoreEngines
 {
-    public static StoreEngine For(string address) => PostgresEngine.Names(address) ? new PostgresEngine(address) : new SqliteEngine(address);
+    public static StoreEngine For(string address) => IsServer(address) ? new PostgresEngine(address) : new SqliteEngine(address);
+
+    public static bool IsServer(string address) => PostgresEngine.Names(address);
 }

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
-using Plenary.Core.Text;
 using Plenary.Store;
 using Plenary.Store.Queries;
 
@@ -13,56 +12,13 @@ namespace Plenary.Web;
 /// <summary>Reads that the API and the pages share, beyond <see cref="RegistryQueries"/>.</summary>
 public static class Reads
 {
-    /// <summary>Accepted statements, all or one person's (the speaker's name or alias resolves to the person).</summary>
-    public static IReadOnlyList<ClaimView> Statements(RegistryStore s, Person? person, DateTimeOffset? knownAt)
-    {
-        var views = new RegistryQueries.ViewCache(s);
-        return s.Claims(new ClaimFilter { Type = ClaimType.Statement, KnownAt = knownAt })
-            .Where(c => person is null || SpeakerIs((StatementFact)c.Fact, person, s.Catalog))
-            .OrderBy(c => c.Fact.ValidFrom?.Start ?? DateOnly.MinValue)
-            .Select(views.Of)
-            .ToList();
-    }
-
-    private static bool SpeakerIs(StatementFact f, Person person, Catalog catalog)
-    {
-        if (catalog.ResolvePerson(f.Speaker).Id == person.Id) return true;
-        // "Ushakov" or "Yuri V. Ushakov" for Yuri Ushakov: the same surname, and the same initial when a first name is given.
-        var said = NameFolding.Fold(f.Speaker).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var name = NameFolding.Fold(person.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (said.Length == 0 || name.Length == 0 || said[^1] != name[^1]) return false;
-        return said.Length == 1 || said[0][0] == name[0][0];
-    }
+    /// <summary>Accepted statements, all or one person's (<see cref="RegistryQueries.Statements"/>, shared with the CLI).</summary>
+    public static IReadOnlyList<ClaimView> Statements(RegistryStore s, Person? person, DateTimeOffset? knownAt) => new RegistryQueries(s).Statements(person, knownAt);
 
     public static IReadOnlyList<ClaimView> ClaimsOf(RegistryStore s, string sourceId)
     {
         var views = new RegistryQueries.ViewCache(s);
         return s.Claims(new ClaimFilter { SourceId = sourceId, Review = null }).Select(views.Of).ToList();
-    }
-
-    public static object ArticleSummary(Article a) => new
-    {
-        id = a.Id, title = a.Title, outlet = a.Outlet, url = a.Url,
-        published = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), length = a.Text.Length,
-    };
-
-    public static object ArticleDetail(Article a) => new
-    {
-        id = a.Id, title = a.Title, outlet = a.Outlet, url = a.Url,
-        published = a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), content_hash = a.ContentHash, text = a.Text,
-    };
-
-    public static object AuditView(Plenary.Store.Records.AuditEntry e) => new
-    {
-        seq = e.Seq, at = e.At, actor = e.Actor, action = e.Action, subject = e.Subject,
-        before = ParseOrText(e.Before), after = ParseOrText(e.After),
-    };
-
-    private static JsonNode? ParseOrText(string? s)
-    {
-        if (s is null) return null;
-        try { return JsonNode.Parse(s); }
-        catch (JsonException) { return JsonValue.Create(s); }
     }
 
     /// <summary>An article from request fields; an id is made from the text's hash when none is given.</summary>

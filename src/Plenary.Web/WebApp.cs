@@ -134,7 +134,13 @@ public static class WebApp
 
         var app = builder.Build();
         app.Use(SecurityHeaders);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleError, StatusCodeSelector = StatusOf });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleError,
+            StatusCodeSelector = StatusOf,
+            // A caller's mistake (400, 404, 409) is answered, not logged as an unhandled exception with a stack trace.
+            SuppressDiagnosticsCallback = c => StatusOf(c.Exception) < StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Plenary.Cli.Commands;
 using Plenary.Store.Accounts;
 
 namespace Plenary.Web.Tests;

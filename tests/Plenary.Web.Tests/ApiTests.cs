@@ -49,7 +49,7 @@ public sealed class ApiTests
 
     [Theory]
     [InlineData("/api/v1/status?org=csto")]                              // state missing
-    [InlineData("/api/v1/status?state=ARM&org=csto&on=2024-11")]         // not a day
+    [InlineData("/api/v1/states/ARM?on=2024-11")]                        // a month, where a day is asked
     [InlineData("/api/v1/status?state=Armenai&org=csto")]                // unknown name (with a hint)
     [InlineData("/api/v1/status?state=ARM&org=csto&known_at=yesterday")]
     [InlineData("/api/v1/organizations?limit=0")]
@@ -359,6 +359,51 @@ public sealed class ApiTests
         if (docs.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently) docs = await s.Client.GetAsync(docs.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Every_operation_is_documented_with_its_answer_and_its_query_names()
+    {
+        await using var s = await TestServer.StartAsync();
+        var doc = await Json(await s.Client.GetAsync("/openapi/v1.json"));
+        int operations = 0;
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+            foreach (var op in path.Value.EnumerateObject())
+            {
+                operations++;
+                var where = $"{op.Name} {path.Name}";
+                Assert.True(op.Value.TryGetProperty("operationId", out _), $"{where} has no operationId");
+                var responses = op.Value.GetProperty("responses");
+                var ok = responses.TryGetProperty("200", out var r200) ? r200 : responses.GetProperty("201");
+                Assert.True(ok.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _), $"{where} documents no JSON answer");
+                if (op.Value.TryGetProperty("parameters", out var parameters))
+                    foreach (var p in parameters.EnumerateArray())
+                    {
+                        var name = p.GetProperty("name").GetString()!;
+                        Assert.True(name == name.ToLowerInvariant(), $"{where}: parameter '{name}' is not the name the URL uses");
+                    }
+            }
+        Assert.True(operations >= 29, $"only {operations} operations documented");
+    }
+
+    [Fact]
+    public async Task Status_for_a_year_gives_each_part_where_the_standing_changed()
+    {
+        await using var s = await TestServer.StartAsync();
+        var year = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2024"));
+        Assert.Equal("2024", year.GetProperty("during").GetString());
+        var parts = year.GetProperty("parts");
+        Assert.Equal(2, parts.GetArrayLength());
+        Assert.Equal("member", parts[0].GetProperty("standing").GetString());
+        Assert.Equal("participation-frozen", parts[1].GetProperty("standing").GetString());
+        Assert.False(parts[1].GetProperty("whole").GetBoolean());
+        var whole = await Json(await s.Client.GetAsync("/api/v1/status?state=ARM&org=csto&on=2016"));
+        Assert.True(Assert.Single(whole.GetProperty("parts").EnumerateArray()).GetProperty("whole").GetBoolean());
+        var members = await Json(await s.Client.GetAsync("/api/v1/members?org=csto&on=2024"));
+        Assert.Equal("2024", members.GetProperty("during").GetString());
+        var armenia = members.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("state").GetString() == "ARM").ToList();
+        Assert.Equal(["member", "participation-frozen"], armenia.Select(m => m.GetProperty("standing").GetString()));
+        Assert.All(armenia, m => Assert.False(m.GetProperty("whole").GetBoolean()));
     }
 
     [Fact]

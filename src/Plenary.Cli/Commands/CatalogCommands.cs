@@ -79,7 +79,7 @@ public static class CatalogCommands
             var c = store.Catalog;
             if (c.ResolveOrganization(name).Id is { } orgId) { ShowOrg(c.FindOrganization(orgId)!, queries, day, known, json); return 0; }
             if (c.ResolveState(name).Id is { } stateId) { ShowState(c.FindState(stateId)!, queries, c, day, known, json); return 0; }
-            if (c.ResolvePerson(name).Id is { } personId) { ShowPerson(c.FindPerson(personId)!, json); return 0; }
+            if (c.ResolvePerson(name).Id is { } personId) { ShowPerson(c.FindPerson(personId)!, queries, known, json); return 0; }
             var hints = new[] { c.ResolveOrganization(name).Error, c.ResolveState(name).Error, c.ResolvePerson(name).Error };
             throw new UsageException($"'{name}' is no organization, state or person the registry knows; " +
                 string.Join("; ", hints.Where(h => h is not null && h.Contains("closest", StringComparison.Ordinal)).Select(h => h![(h!.IndexOf("closest", StringComparison.Ordinal))..]).DefaultIfEmpty("try `plenary orgs` or `plenary states`")));
@@ -121,11 +121,14 @@ public static class CatalogCommands
             memberships.Select(m => (IReadOnlyList<string?>)[m.org.Value, m.name, WireName.Of(m.standing), m.since?.ToString()]));
     }
 
-    private static void ShowPerson(Person person, bool json)
+    private static void ShowPerson(Person person, RegistryQueries q, DateTimeOffset? known, bool json)
     {
-        if (json) { Output.Json(new { person }); return; }
+        var statements = q.Statements(person, known);
+        if (json) { Output.Json(new { person, statements }); return; }
         Output.Line($"{person.Name} ({person.Id}){(person.State is { } s ? $", {s}" : "")}");
         Output.Table("Offices", ["role", "of", "from", "until"],
             person.Offices.Select(o => (IReadOnlyList<string?>)[o.Role, o.Org?.Value ?? o.State?.Value, o.Term.From?.ToString(), o.Term.To?.ToString()]));
+        Output.Table("Statements", ["claim", "said", "source"],
+            statements.Select(st => (IReadOnlyList<string?>)[st.Id, st.Says, Output.Source(st)]));
     }
 }

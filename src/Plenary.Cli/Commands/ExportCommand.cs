@@ -36,6 +36,7 @@ public static class ExportCommand
             try { result = new ExchangeExport(store).Export(request); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
             Output.Line(string.Create(CultureInfo.InvariantCulture, $"{result.Rows} rows, {result.From}–{result.To}, written to {request.OutFile}"));
+            if (result.WhyEmpty is { } why) Console.Error.WriteLine($"plenary: no rows: {why}");
             return 0;
         });
         return cmd;

@@ -13,7 +13,7 @@ public static class InitCommand
         cmd.SetAction(r =>
         {
             var path = CliOptions.DbPath(r);
-            using var store = RegistryOpener.Open(path, r.GetValue(empty));
+            using var store = RegistryOpener.Open(path, r.GetValue(empty), quiet: true);
             var claims = store.Claims(new ClaimFilter { Review = null }).Count;
             Output.Line(!store.Created
                 ? $"{store.Address}: already a registry (schema {store.SchemaVersion}, {claims} claims); nothing changed"

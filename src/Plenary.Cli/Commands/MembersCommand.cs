@@ -1,26 +1,29 @@
 using System.CommandLine;
 using Plenary.Core.Claims;
 using Plenary.Core.Standings;
+using Plenary.Core.Time;
 using Plenary.Store.Queries;
 
 namespace Plenary.Cli.Commands;
 
-/// <summary><c>plenary members ORG</c>: who belongs to an organization on a day, and in what standing.</summary>
+/// <summary><c>plenary members ORG</c>: who belongs to an organization on a day (or during a month or a year), and in what standing.</summary>
 public static class MembersCommand
 {
     public static Command Create()
     {
         var org = new Argument<string>("org") { Description = "Organization: id (csto) or name" };
-        var on = CliOptions.On();
+        var on = CliOptions.During();
         var knownAt = CliOptions.KnownAt();
         var format = CliOptions.Format("table", "json");
         var cmd = new Command("members", "The members of an organization on a day (de jure members; observers and others listed apart)") { org, on, knownAt, format };
         cmd.SetAction(r =>
         {
-            var day = CliOptions.Day(r.GetValue(on), "--on");
+            var period = CliOptions.Period(r.GetValue(on), "--on");
             var known = CliOptions.Time(r.GetValue(knownAt), "--known-at");
             using var store = RegistryOpener.Open(r);
             var o = CliOptions.Org(store.Catalog, r.GetValue(org)!);
+            if (period.Precision != DatePrecision.Day) return During(new RegistryQueries(store).MembersDuring(o, period, known), r.GetValue(format) == "json");
+            var day = period.Start;
             var report = new RegistryQueries(store).Members(o, day, known);
             if (r.GetValue(format) == "json") { Output.Json(report); return 0; }
             if (store.Catalog.FindOrganization(o) is { } organization && report.Ended is not null)
@@ -35,5 +38,14 @@ public static class MembersCommand
             return 0;
         });
         return cmd;
+    }
+
+    private static int During(MembersDuringReport report, bool json)
+    {
+        if (json) { Output.Json(report); return 0; }
+        Output.Table($"Members of the {report.Name} during {report.During}", ["state", "name", "standing", "during"],
+            report.Members.Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing),
+                StandingDuring.Span(report.During, m.From, m.Until, m.Whole)]));
+        return 0;
     }
 }

@@ -55,6 +55,7 @@ public static class ReadCommand
                         if (r.GetValue(explain)) Console.Error.WriteLine($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]");
                     }
             }
+            ArticleInput.WarnUndated(results.Count(x => x.Result is { Article.Published: null }), results.Count(x => x.Result is not null));
             if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
             else Console.Out.Write(sb.ToString());
             if (stageTimes is not null)
@@ -86,7 +87,7 @@ public static class ReadCommand
         var results = new (ReadResult?, string?)[files.Count];
         void ReadOne(int i)
         {
-            try { results[i] = (reader.Read(ArticleFiles.Load(files[i], published), timings), null); }
+            try { results[i] = (reader.Read(ArticleInput.Load(files[i], published), timings), null); }
             catch (ArticleFileException e) { results[i] = (null, e.Message); }
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };

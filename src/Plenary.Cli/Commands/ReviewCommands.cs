@@ -15,12 +15,15 @@ public static class ReviewCommands
     {
         var paths = new Argument<string[]>("path") { Description = "Article files (.txt, .json, .html) or folders of them", Arity = ArgumentArity.OneOrMore };
         var published = new Option<string?>("--published") { Description = "Publication date of .txt articles (YYYY-MM-DD)" };
+        var title = new Option<string?>("--title") { Description = "Title of a .txt article (default: its first line)" };
         var format = CliOptions.Format("table", "json");
-        var cmd = new Command("ingest", "Store articles and the claims the reader finds in them, as proposed (ingesting again changes nothing)") { paths, published, format };
+        var cmd = new Command("ingest", "Store articles and the claims the reader finds in them, as proposed (ingesting again changes nothing)") { paths, published, title, format };
         cmd.SetAction(r =>
         {
             var pub = CliOptions.OptionalDay(r.GetValue(published), "--published");
             var files = ArticleFiles.Expand(r.GetValue(paths)!);
+            if (r.GetValue(title) is not null && files.Count != 1) throw new UsageException($"--title names one article; {files.Count} files were given");
+            int undated = 0;
             using var store = RegistryOpener.Open(r);
             var desk = new Desk(store);
             var results = new List<object>();
@@ -28,7 +31,12 @@ public static class ReviewCommands
             foreach (var file in files)
             {
                 IngestResult result;
-                try { result = desk.Ingest(ArticleFiles.Load(file, pub), RegistryOpener.Editor); }
+                try
+                {
+                    var article = ArticleInput.Load(file, pub, r.GetValue(title));
+                    if (article.Published is null) undated++;
+                    result = desk.Ingest(article, RegistryOpener.Editor);
+                }
                 catch (ArticleFileException e) { Console.Error.WriteLine($"plenary: {e.Message}"); failed.Add(file); continue; }
                 results.Add(new { file, article = result.ArticleId, new_article = result.NewArticle, claims = result.Claims.Count, added = result.Added });
                 if (r.GetValue(format) != "json")
@@ -36,6 +44,7 @@ public static class ReviewCommands
                         ? $"{file}: article {result.ArticleId}, {result.Added} claims proposed (review them with `plenary review`)"
                         : $"{file}: already ingested as {result.ArticleId}; nothing changed");
             }
+            ArticleInput.WarnUndated(undated, results.Count);
             if (r.GetValue(format) == "json") Output.Json(new { ingested = results, failed });
             return failed.Count == 0 ? 0 : 1;
         });
@@ -53,7 +62,7 @@ public static class ReviewCommands
             var queue = new Desk(store).Queue().Select(views.Of).ToList();
             if (r.GetValue(format) == "json") { Output.Json(new { claims = queue }); return 0; }
             Output.Table("Proposed claims", ["claim", "says", "article", "evidence"], queue.Select(c => (IReadOnlyList<string?>)
-                [c.Id, c.Says, c.Source.Id, string.Join(" … ", c.Evidence.Select(e => e.Text))]));
+                [c.Id, c.Says, $"{Output.Source(c)} [{c.Source.Id}]", string.Join(" … ", c.Evidence.Select(e => e.Text))]));
             return 0;
         });
         return cmd;

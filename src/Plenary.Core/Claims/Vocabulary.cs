@@ -60,18 +60,9 @@ public static class WireName
 
     private static class Cache<TEnum> where TEnum : struct, Enum
     {
-        public static readonly Dictionary<TEnum, string> ToWire = Enum.GetValues<TEnum>().ToDictionary(v => v, v => Kebab(v.ToString()));
+        // System.Text.Json's kebab-case policy names them; reading stays ordinal (JsonStringEnumConverter would take
+        // "ParticipationFrozen" or other spellings too, so data with a typo would pass).
+        public static readonly Dictionary<TEnum, string> ToWire = Enum.GetValues<TEnum>().ToDictionary(v => v, v => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
         public static readonly Dictionary<string, TEnum> FromWire = ToWire.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (int i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
     }
 }

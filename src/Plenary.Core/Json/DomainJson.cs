@@ -31,6 +31,7 @@ public static class DomainJson
         o.Converters.Add(new StringValueConverter<BodyId>(BodyId.Parse, v => v.ToString()));
         o.Converters.Add(new StringValueConverter<PersonId>(PersonId.Parse, v => v.Value));
         o.Converters.Add(new StringValueConverter<EdtfDate>(EdtfDate.Parse, v => v.ToString()));
+        o.Converters.Add(new FactConverter());
         o.Converters.Add(new WireEnumConverter<Standing>());
         o.Converters.Add(new WireEnumConverter<ClaimType>());
         o.Converters.Add(new WireEnumConverter<MeetingStatus>());
@@ -58,12 +59,34 @@ public static class DomainJson
         public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(format(value));
     }
 
+    /// <summary>A claim's fact as claims.md's object (<see cref="ClaimJson"/>: its <c>type</c> and fields), whichever kind it is.</summary>
+    private sealed class FactConverter : JsonConverter<ClaimFact>
+    {
+        public override bool CanConvert(Type typeToConvert) => typeof(ClaimFact).IsAssignableFrom(typeToConvert);
+
+        public override ClaimFact Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var doc = JsonDocument.ParseValue(ref reader);
+            try { return ClaimJson.ReadFact(doc.RootElement); }
+            catch (FormatException e) { throw new JsonException(e.Message); }
+        }
+
+        public override void Write(Utf8JsonWriter writer, ClaimFact value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ClaimJson.WriteFactFields(writer, value);
+            writer.WriteEndObject();
+        }
+    }
+
     private sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, Enum
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var s = reader.GetString();
-            return WireName.TryParse<T>(s, out var v) ? v : throw new JsonException($"'{s}' is not one of {string.Join(", ", WireName.Names<T>())}");
+            // A number or any other token is refused like an unknown name (never read as the enum's integer value).
+            var s = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            return WireName.TryParse<T>(s, out var v) ? v
+                : throw new JsonException($"{(s is null ? $"a {reader.TokenType.ToString().ToLowerInvariant()}" : $"'{s}'")} is not one of {string.Join(", ", WireName.Names<T>())}");
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(WireName.Of(value));

@@ -108,6 +108,24 @@ public static class OrganizationStanding
     }
 
     /// <summary>
+    /// The standing during a period (a year, a month; a day is a period of one day): its parts in order, each with one
+    /// standing. One part: that standing held the whole period; more: it changed during it, and each held part of it.
+    /// Parts with the same standing one after the other (a claim confirming it, say) are one part.
+    /// </summary>
+    public static StandingDuring During(StandingHistory history, Organization? org, EdtfDate period, bool coverageKnown = true)
+    {
+        var until = period.End == DateOnly.MaxValue ? DateOnly.MaxValue : period.End.AddDays(1);
+        var parts = new List<KnownPeriod>();
+        foreach (var p in Periods(history, org, period.Start, until, coverageKnown))
+        {
+            if (parts.Count > 0 && parts[^1] is var last && last.Standing == p.Standing)
+                parts[^1] = last with { Until = p.Until, Claims = [.. last.Claims, .. p.Claims.Except(last.Claims)] };
+            else parts.Add(p);
+        }
+        return new StandingDuring(period, parts);
+    }
+
+    /// <summary>
     /// Why the standing is what it is, in words, when claims are not the reason: "no data: …", "the … ended on …".
     /// Null when claims speak.
     /// </summary>
@@ -147,3 +165,22 @@ public static class OrganizationStanding
 
 /// <summary>A stretch of time with one standing and what speaks for it (see <see cref="OrganizationStanding.Periods"/>).</summary>
 public sealed record KnownPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, StandingBasis Basis, IReadOnlyList<Claim> Claims);
+
+/// <summary>
+/// A state's standing during a period (<see cref="OrganizationStanding.During"/>): <see cref="Parts"/> in order, the first
+/// from its own start (which may be before the period), the last open-ended (<c>Until</c> null) or ending at the next change.
+/// </summary>
+public sealed record StandingDuring(EdtfDate Period, IReadOnlyList<KnownPeriod> Parts)
+{
+    /// <summary>The standing changed during the period: each part held only part of it.</summary>
+    public bool Changed => Parts.Count > 1;
+
+    /// <summary>"year", "month" or "day": the words for <see cref="Period"/>.</summary>
+    public string PeriodWord => WordFor(Period);
+
+    public static string WordFor(EdtfDate period) => period.Precision switch { DatePrecision.Year => "year", DatePrecision.Month => "month", _ => "day" };
+
+    /// <summary>"the whole year (since 2002-10-07)", "part of the year (from 2024-02)": how long a standing held in a period.</summary>
+    public static string Span(EdtfDate period, EdtfDate from, EdtfDate? until, bool whole) =>
+        $"{(whole ? "the whole" : "part of the")} {WordFor(period)} ({(from.Start < period.Start ? "since" : "from")} {from}{(until is { } u ? $" until {u}" : "")})";
+}

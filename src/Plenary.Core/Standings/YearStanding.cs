@@ -14,7 +14,6 @@ public static class YearStanding
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         int yearDays = end.DayNumber - start.DayNumber + 1;
-        // Fast path: one period covers the whole year.
         Standing best = Standing.NotMember;
         int bestDays = 0, covered = 0;
         Span<int> days = stackalloc int[16];

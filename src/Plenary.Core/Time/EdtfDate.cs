@@ -140,5 +140,5 @@ public readonly record struct EdtfDate : IComparable<EdtfDate>
         return true;
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

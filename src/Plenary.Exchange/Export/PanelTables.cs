@@ -140,7 +140,7 @@ public static class PanelTables
         {
             var (o, s, y) = rows[r];
             var st = p.States[s]; var org = p.Orgs[o];
-            if (st.Ccode is { } c) { ccode[r] = c; hasCcode[r] = true; }
+            if ((st.Ccode ?? st.RegistryCcode) is { } c) { ccode[r] = c; hasCcode[r] = true; }
             state[r] = st.CowName; stateId[r] = st.Id.Value; year[r] = y;
             ioname[r] = org.Ioname; orgId[r] = org.Id.Value;
             if (org.Ionum is { } num) { ionum[r] = num; hasIonum[r] = true; }

@@ -11,8 +11,12 @@ public sealed record PanelOrg(OrgId Id, string Name, string? Ioname, int? Ionum)
     public string ColumnName => Ioname?.ToLowerInvariant() ?? Id.Value;
 }
 
-/// <summary>A state as a panel row or column: its registry id and, for COW's states, its COW number and column name.</summary>
-public sealed record PanelState(StateId Id, string Name, int? Ccode, string? CowName)
+/// <summary>
+/// A state as a panel row or column: its registry id and, for COW's states, its COW number and column name.
+/// <see cref="RegistryCcode"/>: the COW number the registry's own state list gives a state outside the imported COW
+/// data (the long layout shows it; the COW layouts keep to COW's states).
+/// </summary>
+public sealed record PanelState(StateId Id, string Name, int? Ccode, string? CowName, int? RegistryCcode = null)
 {
     public bool IsCow => Ccode is not null;
 }

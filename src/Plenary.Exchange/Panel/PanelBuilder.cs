@@ -52,7 +52,7 @@ public static class PanelBuilder
         var extraOrgs = byPair.Keys.Select(k => k.Item1).Where(o => !cowOrgOf.ContainsKey(o)).Distinct().Order().ToList();
         orgs.AddRange(extraOrgs.Select(o => new PanelOrg(o, catalog.OrganizationName(o), null, null)));
         var extraStates = byPair.Keys.Select(k => k.Item2).Where(s => !cowStateOf.ContainsKey(s)).Distinct().Order().ToList();
-        states.AddRange(extraStates.Select(s => new PanelState(s, catalog.StateName(s), null, null)));
+        states.AddRange(extraStates.Select(s => new PanelState(s, catalog.StateName(s), null, null, catalog.FindState(s)?.CowCode)));
         var orgIndex = orgs.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var stateIndex = states.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
 

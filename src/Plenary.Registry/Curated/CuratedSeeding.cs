@@ -1,6 +1,10 @@
 namespace Plenary.Store.Curated;
 
-/// <summary>Fills a new registry with the curated data: all of it in one transaction, after the whole folder validated.</summary>
+/// <summary>
+/// Fills a new registry with the curated data once the whole folder validated: the entities, then the claims with their
+/// audit entry, then the time the coverage speaks from, each in a transaction of its own. A seeding cut short between them
+/// leaves the registry marked as still seeding, and <see cref="RegistryStore.Open"/> does not take it for a finished one.
+/// </summary>
 public static class CuratedSeeding
 {
     public static int Seed(RegistryStore store, string? folder = null, DateTimeOffset? at = null)

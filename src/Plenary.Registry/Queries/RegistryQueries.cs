@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Meetings;
 using Plenary.Core.Registry;
 using Plenary.Core.Standings;
+using Plenary.Core.Text;
 using Plenary.Core.Time;
 
 namespace Plenary.Store.Queries;
@@ -38,6 +38,21 @@ public sealed class RegistryQueries(RegistryStore store)
             day.Claims.Select(c => views.Of(c, Supports(c, day.Standing) ? day.Since : null)).ToList(), day.Conflicts.Select(views.Of).ToList(), day.Basis);
     }
 
+    /// <summary>
+    /// The standing during a year or a month (<c>--on 2016</c>): each part of the period with its standing and the claims
+    /// behind it; more than one part means it changed during the period.
+    /// </summary>
+    public StatusDuringReport StatusDuring(StateId state, OrgId org, EdtfDate period, DateTimeOffset? knownAt = null)
+    {
+        var history = History(state, org, knownAt);
+        var during = OrganizationStanding.During(history, Catalog.FindOrganization(org), period, CoverageKnown(knownAt));
+        var views = new ViewCache(store);
+        var parts = during.Parts.Select(p => new PartView(p.Standing, p.From, p.Until, !during.Changed, p.SinceAsserted,
+            p.Claims.Select(c => views.Of(c, Supports(c, p.Standing) ? p.From : null)).ToList(), p.Basis)).ToList();
+        var conflicts = history.Conflicts.Where(c => c.Date.Overlaps(period)).Select(views.Of).ToList();
+        return new StatusDuringReport(state, org, period, knownAt, parts, conflicts);
+    }
+
     public MembersReport Members(OrgId org, DateOnly on, DateTimeOffset? knownAt = null)
     {
         var members = new List<MemberRow>();
@@ -53,6 +68,23 @@ public sealed class RegistryQueries(RegistryStore store)
         var ended = o?.EndedOn() is { } e && on >= e.Start ? e : (EdtfDate?)null;
         bool complete = ended is not null || (o?.CoverageOn(on) is { } c && c.Period.SurelyContains(on) && CoverageKnown(knownAt));
         return new MembersReport(org, Catalog.OrganizationName(org), on, knownAt, members, others, complete, ended, o?.Successors ?? []);
+    }
+
+    /// <summary>
+    /// Who belonged during a year or a month (<c>members --on 2016</c>): each state that was a de jure member at some time
+    /// in it, with every part of the period it was one (a part less than the whole period says the standing changed).
+    /// </summary>
+    public MembersDuringReport MembersDuring(OrgId org, EdtfDate period, DateTimeOffset? knownAt = null)
+    {
+        var o = Catalog.FindOrganization(org);
+        var rows = new List<MemberPart>();
+        foreach (var (state, history) in Histories(org, knownAt))
+        {
+            var during = OrganizationStanding.During(history, o, period, CoverageKnown(knownAt));
+            rows.AddRange(during.Parts.Where(p => p.Standing.IsDeJureMember())
+                .Select(p => new MemberPart(state, Catalog.StateName(state), p.Standing, p.From, p.Until, !during.Changed)));
+        }
+        return new MembersDuringReport(org, Catalog.OrganizationName(org), period, knownAt, rows);
     }
 
     public TimelineReport Timeline(StateId state, OrgId org, DateTimeOffset? knownAt = null)
@@ -125,6 +157,27 @@ public sealed class RegistryQueries(RegistryStore store)
             .ToList();
     }
 
+    /// <summary>Accepted statements, all or one person's (the speaker's name or alias resolves to the person), oldest first.</summary>
+    public IReadOnlyList<ClaimView> Statements(Person? person, DateTimeOffset? knownAt = null)
+    {
+        var views = new ViewCache(store);
+        return store.Claims(new ClaimFilter { Type = ClaimType.Statement, KnownAt = knownAt })
+            .Where(c => person is null || SpeakerIs((StatementFact)c.Fact, person))
+            .OrderBy(c => c.Fact.ValidFrom?.Start ?? DateOnly.MinValue)
+            .Select(views.Of)
+            .ToList();
+    }
+
+    private bool SpeakerIs(StatementFact f, Person person)
+    {
+        if (Catalog.ResolvePerson(f.Speaker).Id == person.Id) return true;
+        // "Ushakov" or "Yuri V. Ushakov" for Yuri Ushakov: the same surname, and the same initial when a first name is given.
+        var said = NameFolding.Fold(f.Speaker).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = NameFolding.Fold(person.Name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (said.Length == 0 || name.Length == 0 || said[^1] != name[^1]) return false;
+        return said.Length == 1 || said[0][0] == name[0][0];
+    }
+
     /// <summary>Builds claim views, reading each source or article once.</summary>
     public sealed class ViewCache(RegistryStore store)
     {
@@ -134,9 +187,8 @@ public sealed class RegistryQueries(RegistryStore store)
         public ClaimView Of(Claim c, EdtfDate? since = null)
         {
             var (source, text) = SourceOf(c.SourceId);
-            using var doc = JsonDocument.Parse(Core.Claims.ClaimJson.FactToJson(c.Fact));
             var evidence = c.Evidence.Select(e => new EvidenceView(e.Start, e.End, text is not null && e.FitsIn(text.Length) ? e.Quote(text) : null)).ToList();
-            return new ClaimView(c.Id, c.Type, doc.RootElement.Clone(), c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy,
+            return new ClaimView(c.Id, c.Type, c.Fact, c.Modality, c.Review, source, evidence, c.Note, c.Corrects, c.RecordedAt, c.RecordedBy,
                 ClaimDescription.Describe(c.Fact, store.Catalog, since, c.Modality));
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Standings;
@@ -13,11 +12,14 @@ public sealed record SourceView(string Id, SourceKind Kind, string Title, EdtfDa
 
 public sealed record EvidenceView(int Start, int End, string? Text);
 
-/// <summary>A claim with its source and quoted evidence; <see cref="Says"/> is the claim in words (<see cref="Core.Claims.ClaimDescription"/>).</summary>
+/// <summary>
+/// A claim with its source and quoted evidence: the typed fact (written as claims.md's object), and <see cref="Says"/>,
+/// the fact in words (<see cref="Core.Claims.ClaimDescription"/>, the one description the CLI, the web and the API show).
+/// </summary>
 public sealed record ClaimView(
     string Id,
     ClaimType Type,
-    JsonElement Fact,
+    ClaimFact Fact,
     Modality Modality,
     ReviewState Review,
     SourceView Source,
@@ -45,6 +47,12 @@ public sealed record StatusReport(
     IReadOnlyList<ConflictView> Conflicts,
     StandingBasis Basis);
 
+/// <summary>One part of a period with one standing; <see cref="Whole"/>: it held the whole period (else part of it).</summary>
+public sealed record PartView(Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
+
+/// <summary>A state's standing during a year or a month (<see cref="RegistryQueries.StatusDuring"/>).</summary>
+public sealed record StatusDuringReport(StateId State, OrgId Org, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<PartView> Parts, IReadOnlyList<ConflictView> Conflicts);
+
 public sealed record MemberRow(StateId State, string Name, Standing Standing, EdtfDate? Since, bool Certain);
 
 /// <summary>
@@ -54,6 +62,12 @@ public sealed record MemberRow(StateId State, string Name, Standing Standing, Ed
 /// </summary>
 public sealed record MembersReport(OrgId Org, string Name, DateOnly On, DateTimeOffset? KnownAt, IReadOnlyList<MemberRow> Members, IReadOnlyList<MemberRow> Others,
     bool Complete, EdtfDate? Ended, IReadOnlyList<OrgId> Successors);
+
+/// <summary>A state's membership during part (or, <see cref="Whole"/>, all) of a period.</summary>
+public sealed record MemberPart(StateId State, string Name, Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole);
+
+/// <summary>The de jure members during a year or a month (<see cref="RegistryQueries.MembersDuring"/>).</summary>
+public sealed record MembersDuringReport(OrgId Org, string Name, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<MemberPart> Members);
 
 public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Plenary.Core.Json;
 
@@ -24,17 +23,14 @@ public static class ApiJson
 
     public static byte[] Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
-    public static JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!.AsObject();
-
-    public static IResult Result<T>(T value, int status = 200) => new JsonBytes(Bytes(value), status);
-
-    public static IResult Result(JsonNode node, int status = 200) => new JsonBytes(JsonSerializer.SerializeToUtf8Bytes(node, Options), status);
 }
 
 /// <summary>Pre-serialized JSON (also what the answer cache holds).</summary>
 public sealed class JsonBytes(byte[] body, int status = 200) : IResult
 {
     public byte[] Body => body;
+
+    public int Status => status;
 
     public Task ExecuteAsync(HttpContext context)
     {
@@ -66,16 +62,6 @@ public readonly record struct Paging(int Offset, int Limit)
     /// <summary>Where the page ends (offset + limit), held at <see cref="int.MaxValue"/> so a huge offset cannot wrap around.</summary>
     public int End => (int)Math.Min((long)Offset + Limit, int.MaxValue);
 
-    /// <summary>Adds <c>"page": {offset, limit, total, next_offset}</c> to a response of the CLI's shape.</summary>
-    public JsonObject Annotate(JsonObject body, int total)
-    {
-        body["page"] = new JsonObject
-        {
-            ["offset"] = Offset,
-            ["limit"] = Limit,
-            ["total"] = total,
-            ["next_offset"] = End < total ? End : null,
-        };
-        return body;
-    }
+    /// <summary>The <c>"page"</c> of a list answer: <c>{offset, limit, total, next_offset}</c>.</summary>
+    public PageInfo Info(int total) => new(Offset, Limit, total, End < total ? End : null);
 }

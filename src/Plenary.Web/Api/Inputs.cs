@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
@@ -9,25 +8,19 @@ namespace Plenary.Web.Api;
 /// <summary>Turns request text into domain values, or a 400 that says what was expected (the core never sees raw strings).</summary>
 public static class Inputs
 {
-    public static DateOnly Day(string? text, string name)
-    {
-        if (string.IsNullOrEmpty(text)) return DateOnly.FromDateTime(DateTime.UtcNow);
-        if (!EdtfDate.TryParse(text, out var d, out var error)) throw new BadInputException($"{name}: {error}");
-        if (d.Precision != DatePrecision.Day) throw new BadInputException($"{name}: '{text}' is not a day: expected YYYY-MM-DD");
-        return d.Start;
-    }
+    // The parsing is Core's (AskedTime), shared with the CLI; here its error becomes a 400 naming the parameter.
+    public static DateOnly Day(string? text, string name) =>
+        string.IsNullOrEmpty(text) ? DateOnly.FromDateTime(DateTime.UtcNow) : AskedTime.TryDay(text, out var d, out var e) ? d : throw new BadInputException($"{name}: {e}");
 
     public static DateOnly? OptionalDay(string? text, string name) => string.IsNullOrEmpty(text) ? null : Day(text, name);
 
-    /// <summary>A knowledge time: a day (its end, UTC) or an ISO 8601 time.</summary>
-    public static DateTimeOffset? Time(string? text, string name)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        if (EdtfDate.TryParse(text, out var d, out _) && d.Precision == DatePrecision.Day)
-            return new DateTimeOffset(d.End.ToDateTime(new TimeOnly(23, 59, 59, 999)), TimeSpan.Zero);
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)) return t;
-        throw new BadInputException($"{name}: '{text}' is not a time: expected YYYY-MM-DD or an ISO 8601 date and time");
-    }
+    /// <summary>A day, a month or a year (default: today).</summary>
+    public static EdtfDate Period(string? text, string name) =>
+        string.IsNullOrEmpty(text) ? EdtfDate.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : AskedTime.TryPeriod(text, out var p, out var e) ? p : throw new BadInputException($"{name}: {e}");
+
+    /// <summary>A knowledge time: a day, month or year (its end, UTC) or an ISO 8601 time.</summary>
+    public static DateTimeOffset? Time(string? text, string name) =>
+        string.IsNullOrEmpty(text) ? null : AskedTime.TryKnownAt(text, out var t, out var e) ? t : throw new BadInputException($"{name}: {e}");
 
     public static string Required(string? text, string name) =>
         string.IsNullOrWhiteSpace(text) ? throw new BadInputException($"{name} is required") : text;
@@ -48,24 +41,33 @@ public static class Inputs
     public static OrgId? OptionalOrg(Catalog catalog, string? text, string name) => string.IsNullOrEmpty(text) ? null : Org(catalog, text, name);
     public static StateId? OptionalState(Catalog catalog, string? text, string name) => string.IsNullOrEmpty(text) ? null : State(catalog, text, name);
 
-    /// <summary>A state in the path: one the registry does not hold is a 404.</summary>
-    public static State PathState(Catalog catalog, string id)
+    /// <summary>A state in the path: one the registry does not hold is a 404 (the error, with the closest names).</summary>
+    public static State? FindState(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolveState(id);
-        return r.Id is { } s && catalog.FindState(s) is { } state ? state : throw new NotFoundException(r.Error ?? $"no state '{id}'");
+        notFound = r.Error ?? $"no state '{id}'";
+        return r.Id is { } s ? catalog.FindState(s) : null;
     }
 
-    public static Organization PathOrg(Catalog catalog, string id)
+    public static Organization? FindOrg(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolveOrganization(id);
-        return r.Id is { } o && catalog.FindOrganization(o) is { } org ? org : throw new NotFoundException(r.Error ?? $"no organization '{id}'");
+        notFound = r.Error ?? $"no organization '{id}'";
+        return r.Id is { } o ? catalog.FindOrganization(o) : null;
     }
 
-    public static Person PathPerson(Catalog catalog, string id)
+    public static Person? FindPerson(Catalog catalog, string id, out string notFound)
     {
         var r = catalog.ResolvePerson(id);
-        return r.Id is { } p && catalog.FindPerson(p) is { } person ? person : throw new NotFoundException(r.Error ?? $"no person '{id}'");
+        notFound = r.Error ?? $"no person '{id}'";
+        return r.Id is { } p ? catalog.FindPerson(p) : null;
     }
+
+    public static State PathState(Catalog catalog, string id) => FindState(catalog, id, out var e) ?? throw new NotFoundException(e);
+
+    public static Organization PathOrg(Catalog catalog, string id) => FindOrg(catalog, id, out var e) ?? throw new NotFoundException(e);
+
+    public static Person PathPerson(Catalog catalog, string id) => FindPerson(catalog, id, out var e) ?? throw new NotFoundException(e);
 
     public static TEnum? Enum<TEnum>(string? text, string name) where TEnum : struct, Enum
     {

@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Plenary.Web;
 
 /// <summary>RFC 9457 problem details: the one shape of every API error.</summary>
 public static class Problems
 {
-    public static IResult Of(int status, string title, string detail) =>
+    public static ProblemHttpResult Of(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
 
-    public static IResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "Bad request", detail);
-    public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
-    public static IResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
+    public static ProblemHttpResult BadRequest(string detail) => Of(StatusCodes.Status400BadRequest, "Bad request", detail);
+    public static ProblemHttpResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
+    public static ProblemHttpResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
 
     public static Task Write(HttpContext context, int status, string title, string detail) => Of(status, title, detail).ExecuteAsync(context);
 }

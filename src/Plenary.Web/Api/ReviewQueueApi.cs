@@ -18,7 +18,7 @@ public static class ReviewQueueApi
         review.MapGet("/groups", (RegistryService r) => r.Read(s =>
             {
                 var views = new RegistryQueries.ViewCache(s);
-                return ApiJson.Result(new
+                return Json(new
                 {
                     groups = new Desk(s).QueueByChange().Select(g => new { change = ReviewGroups.WireName(g.Kind), count = g.Claims.Count, claims = g.Claims.Select(views.Of).ToList() }).ToList(),
                 });
@@ -28,11 +28,14 @@ public static class ReviewQueueApi
             {
                 var by = ctx.User.Identity!.Name!;
                 var ids = r.Write(s => new Desk(s).AcceptConfirmations(by));
-                return ApiJson.Result(new { accepted = ids });
+                return Json(new { accepted = ids });
             })
             .RequireAuthorization(ApiEndpoints.EditorPolicy)
             .WithName("accept-confirmations").WithSummary("Accept, in one action, every proposed claim that only confirms an accepted fact by a further source (editor)")
             .ProducesProblem(401).ProducesProblem(403);
         return app;
     }
+
+    /// <summary>A JSON answer in the API's shapes (feeds and the queue answer anonymous shapes, so not typed results).</summary>
+    private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => new JsonBytes(ApiJson.Bytes(value), status);
 }

@@ -62,6 +62,13 @@ public static class CorrectionFields
 
     public static string DateHint => string.Join(", ", Dates);
 
+    /// <summary>The fact's fields by their claims.md names, as the correction form reads and writes them.</summary>
+    public static JsonElement Fields(ClaimFact fact)
+    {
+        using var doc = JsonDocument.Parse(ClaimJson.FactToJson(fact));
+        return doc.RootElement.Clone();
+    }
+
     /// <summary>A field's value in the fact as the form shows it (a list comma-separated; absent is empty).</summary>
     public static string Value(JsonElement fact, string name) =>
         !fact.TryGetProperty(name, out var v) ? ""

@@ -1,13 +1,19 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Plenary.Core.Claims;
 using Plenary.Store;
 using Plenary.Store.Accounts;
+using Plenary.Web;
 using Plenary.Web.Accounts;
 
-namespace Plenary.Web;
+namespace Plenary.Cli.Commands;
 
 /// <summary>
-/// <c>plenary serve</c> and <c>plenary user</c>. The CLI registers them with its own way of finding and opening the
-/// registry (<c>--db</c>, <c>$PLENARY_DB</c>, seeding a new one), so the web app opens exactly what the CLI opens.
+/// <c>plenary serve</c> and <c>plenary user</c>: the web app and its accounts, given the CLI's way of finding and opening
+/// the registry (<c>--db</c>, <c>$PLENARY_DB</c>, seeding a new one), so the web app opens exactly what the CLI opens.
 /// </summary>
 public static class WebCommands
 {
@@ -25,7 +31,7 @@ public static class WebCommands
                 LogLevel = r.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             });
             // Open (and, when new, seed) the registry before listening, so the first request finds it ready.
-            app.Services.GetRequiredService<RegistryService>();
+            var registry = app.Services.GetRequiredService<RegistryService>();
             var listen = string.Join(", ", r.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             try
             {
@@ -38,7 +44,10 @@ public static class WebCommands
                 Console.Error.WriteLine($"plenary: cannot listen on {listen}: {first}");
                 return 2;
             }
-            Console.Error.WriteLine($"plenary: serving {path} at {listen}");
+            // Where to point the browser (the addresses the server really got, port 0 resolved) and what it will find.
+            var where = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : listen;
+            Console.Error.WriteLine(registry.Read(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"plenary: serving {s.Address} ({s.Catalog.Organizations.Count} organizations, {s.Catalog.States.Count} states, {s.Claims(new ClaimFilter { Review = null }).Count} claims) at {where} — open it in a browser; the API's docs are at /docs")));
             await app.WaitForShutdownAsync(cancel);
             return 0;
         });
@@ -59,7 +68,7 @@ public static class WebCommands
             using var registry = new RegistryService(dbPath(r), open);
             AccountStore.TryParseRole(r.GetValue(role), out var accountRole);
             var password = r.GetValue(passwordStdin) ? ReadPassword() : null;
-            var created = new AccountService(registry).Add(r.GetValue(name)!, accountRole, password, Actor());
+            var created = new AccountService(registry).Add(r.GetValue(name)!, accountRole, password, RegistryOpener.Editor);
             Console.Out.WriteLine(created.ApiKey);
             Console.Error.WriteLine($"plenary: account '{created.Account.Name}' ({AccountStore.RoleName(created.Account.Role)}) created; the line above is its API key, shown only now." +
                 (password is null ? " Give it a password for browser sign-in with: plenary user password NAME --password-stdin" : ""));
@@ -71,7 +80,7 @@ public static class WebCommands
         password.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
-            new AccountService(registry).SetPassword(r.GetValue(pname)!, ReadPassword(), Actor());
+            new AccountService(registry).SetPassword(r.GetValue(pname)!, ReadPassword(), RegistryOpener.Editor);
             Console.Error.WriteLine("plenary: password set");
         }));
         cmd.Subcommands.Add(password);
@@ -82,7 +91,7 @@ public static class WebCommands
         key.SetAction(r => Run(() =>
         {
             using var registry = new RegistryService(dbPath(r), open);
-            Console.Out.WriteLine(new AccountService(registry).NewApiKey(r.GetValue(kname)!, r.GetValue(revoke), Actor()));
+            Console.Out.WriteLine(new AccountService(registry).NewApiKey(r.GetValue(kname)!, r.GetValue(revoke), RegistryOpener.Editor));
         }));
         cmd.Subcommands.Add(key);
 
@@ -96,7 +105,7 @@ public static class WebCommands
             {
                 using var registry = new RegistryService(dbPath(r), open);
                 var account = r.GetValue(dname)!;
-                var changed = new AccountService(registry).SetDisabled(account, disable, Actor());
+                var changed = new AccountService(registry).SetDisabled(account, disable, RegistryOpener.Editor);
                 Console.Error.WriteLine(changed ? $"plenary: account '{account}' {verb}d" : $"plenary: account '{account}' was already {verb}d; nothing changed");
             }));
             cmd.Subcommands.Add(toggle);
@@ -112,9 +121,6 @@ public static class WebCommands
         cmd.Subcommands.Add(list);
         return cmd;
     }
-
-    /// <summary>Who made a change from the command line: the local user, marked as such in the audit log.</summary>
-    private static string Actor() => $"cli:{Environment.UserName}";
 
     private static string ReadPassword() => Console.In.ReadLine()?.TrimEnd('\r', '\n') is { Length: > 0 } p ? p : throw new ArgumentException("no password on standard input");
 
