@@ -22,7 +22,7 @@ public class AcceptanceTests
         var corpus = Corpus.Load();
         await using var server = await FixtureServer.Start(corpus);
         using var t = new TempFolder();
-        var db = TestEngines.Address(engine, t.File("r.db"));
+        var db = NewRegistry(TestEngines.Address(engine, t.File("r.db")));
 
         var add = PlenaryCli.Run("feeds", "add", $"{server.Url}/rss.xml", "--name", "Fixture news", "--db", db);
         Assert.True(add.ExitCode == 0, add.Err);
@@ -69,7 +69,7 @@ public class AcceptanceTests
         await using var server = await FixtureServer.Start(corpus);
         server.PageDelay = TimeSpan.FromMilliseconds(40);
         using var t = new TempFolder();
-        var db = TestEngines.Address("postgres", t.File("r.db"));
+        var db = NewRegistry(TestEngines.Address("postgres", t.File("r.db")));
         Assert.Equal(0, PlenaryCli.Run("feeds", "add", $"{server.Url}/many.xml?n=100", "--name", "wire", "--db", db).ExitCode);
         // The feed is polled first, so both workers find the hundred items queued and share them.
         using (var store = RegistryStore.Open(TestEngines.Engine("postgres", t.File("r.db"))))
@@ -103,7 +103,7 @@ public class AcceptanceTests
         await using var server = await FixtureServer.Start(corpus);
         server.PageDelay = TimeSpan.FromMilliseconds(150);
         using var t = new TempFolder();
-        var db = TestEngines.Address(engine, t.File("r.db"));
+        var db = NewRegistry(TestEngines.Address(engine, t.File("r.db")));
         Assert.Equal(0, PlenaryCli.Run("feeds", "add", $"{server.Url}/many.xml?n=40", "--name", "wire", "--db", db).ExitCode);
 
         using var doomed = PlenaryProcess.Start(["worker", "--once", "--lease", "3s", .. Fast, "--db", db]);
@@ -138,7 +138,7 @@ public class AcceptanceTests
         var corpus = Corpus.Load();
         await using var server = await FixtureServer.Start(corpus);
         using var t = new TempFolder();
-        var db = TestEngines.Address(engine, t.File("r.db"));
+        var db = NewRegistry(TestEngines.Address(engine, t.File("r.db")));
         foreach (var (path, name) in new[] { ("/hostile.xml", "hostile"), ("/bad.xml", "malformed"), ("/changing.xml", "changing") })
             Assert.Equal(0, PlenaryCli.Run("feeds", "add", server.Url + path, "--name", name, "--db", db).ExitCode);
 
@@ -183,7 +183,7 @@ public class AcceptanceTests
     public void A_second_worker_on_a_registry_file_is_told_clearly_and_stops()
     {
         using var t = new TempFolder();
-        var db = t.File("r.db");
+        var db = NewRegistry(t.File("r.db"));
         Assert.Equal(0, PlenaryCli.Run("init", "--db", db).ExitCode);
         using (var store = RegistryStore.Open(TestEngines.Engine("sqlite", db)))
             new FeedRecords(store.Engine, store.Audit).HoldWorkerLease(FeedRecords.WorkerLease, "elsewhere:42:abc", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
@@ -192,5 +192,13 @@ public class AcceptanceTests
         Assert.Contains("another worker (elsewhere:42:abc)", second.Err);
         Assert.Contains("one worker at a time", second.Err);
         Assert.DoesNotContain("   at ", second.Err);
+    }
+
+    /// <summary>A registry made as a user makes one elsewhere than the default place: <c>plenary init --db</c>.</summary>
+    private static string NewRegistry(string db)
+    {
+        var init = PlenaryCli.Run("init", "--db", db);
+        Assert.True(init.ExitCode == 0, init.Err);
+        return db;
     }
 }

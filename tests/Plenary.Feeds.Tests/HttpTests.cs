@@ -31,6 +31,8 @@ public sealed class HttpTests : IDisposable
     private async Task<(HttpClient Http, string EditorKey, string ReaderKey)> Serve()
     {
         var db = _t.File("r.db");
+        var init = PlenaryCli.Run("init", "--db", db);
+        Assert.True(init.ExitCode == 0, init.Err);
         var editor = PlenaryCli.Run("user", "add", "edna", "--role", "editor", "--db", db);
         Assert.True(editor.ExitCode == 0, editor.Err);
         var reader = PlenaryCli.Run("user", "add", "rita", "--role", "reader", "--db", db);

@@ -24,7 +24,9 @@ public static class FeedsApi
 {
     public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/api/v1/feeds").WithTags("feeds").RequireAuthorization(ApiEndpoints.EditorPolicy);
+        var feeds = app.MapGroup("/api/v1/feeds").WithTags("feeds").RequireAuthorization(ApiEndpoints.EditorPolicy)
+            // Their answers are JSON objects in the shapes docs/feeds.md describes.
+            .WithMetadata(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(System.Text.Json.JsonElement), ["application/json"]));
         feeds.MapGet("", (RegistryService r) => r.Read(s => Json(new { feeds = new FeedSubscriptions(s).List().Select(FeedViews.Of).ToList() })))
             .WithName("feeds").WithSummary("The feeds followed: last fetch, health, articles found, errors (editor)")
             .ProducesProblem(401).ProducesProblem(403);
@@ -42,7 +44,7 @@ public static class FeedsApi
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         feeds.MapPost("", async (HttpContext ctx, RegistryService r) =>
             {
-                var body = await ReadBody<FeedRequest>(ctx);
+                var body = await RequestBody.Read<FeedRequest>(ctx);
                 var by = ctx.User.Identity!.Name!;
                 var feed = r.Write(s => Guard(() => new FeedSubscriptions(s).Add(body.Url ?? throw new BadInputException("url: required (the feed's http or https address)"), body.Name, body.Every, by)));
                 return r.Read(s => Json(new { feed = FeedViews.Of(new FeedSubscriptions(s).List().Single(f => f.Feed.Id == feed.Id)) }, StatusCodes.Status201Created));
@@ -61,7 +63,7 @@ public static class FeedsApi
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         feeds.MapPut("/{feed}/rule", async (HttpContext ctx, RegistryService r, string feed) =>
             {
-                var body = await ReadBody<FeedRuleRequest>(ctx);
+                var body = await RequestBody.Read<FeedRuleRequest>(ctx);
                 return Change(ctx, r, feed, (s, by) => s.SetAutoAccept(feed, body.AutoAccept ?? throw new BadInputException("auto_accept: required (none, confirmations or all)"), by));
             })
             .Accepts<FeedRuleRequest>("application/json")
@@ -95,23 +97,6 @@ public static class FeedsApi
         catch (FeedInputException e) { throw new BadInputException(e.Message); }
         catch (FeedExistsException e) { throw new ConflictException(e.Message); }
         catch (KeyNotFoundException e) { throw new NotFoundException(e.Message); }
-    }
-
-    // Like ApiEndpoints' body reader (private there while that file is split into per-resource files): same messages.
-    private static async Task<T> ReadBody<T>(HttpContext ctx) where T : class
-    {
-        if (ctx.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new BadInputException("send the request body as application/json");
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(ctx.Request.Body, ApiJson.Options, ctx.RequestAborted)
-                ?? throw new BadInputException("the request body is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the request body is not valid JSON for this request at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): expected a JSON object with this request's fields, each of the documented type"));
-        }
     }
 
     /// <summary>A JSON answer in the API's shapes (feeds and the queue answer anonymous shapes, so not typed results).</summary>

@@ -14,7 +14,8 @@ public static class ReviewQueueApi
 {
     public static IEndpointRouteBuilder MapReviewQueueApi(this IEndpointRouteBuilder app)
     {
-        var review = app.MapGroup("/api/v1/review").WithTags("registry");
+        var review = app.MapGroup("/api/v1/review").WithTags("registry")
+            .WithMetadata(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(System.Text.Json.JsonElement), ["application/json"]));
         review.MapGet("/groups", (RegistryService r) => r.Read(s =>
             {
                 var views = new RegistryQueries.ViewCache(s);
