@@ -51,9 +51,9 @@ catch (Exception e) when (e is UsageException or Plenary.Editorial.UnknownClaimE
     Console.Error.WriteLine($"plenary: {e.Message}");
     return 2;
 }
-catch (Microsoft.Data.Sqlite.SqliteException e)
+catch (Exception e) when (StoreEngines.Failure(e) is { } failure)
 {
-    Console.Error.WriteLine($"plenary: the registry file could not be used: {e.Message}");
+    Console.Error.WriteLine($"plenary: {failure}");
     return 2;
 }
 catch (Exception e) when (Environment.GetEnvironmentVariable("PLENARY_DEBUG") is not "1")

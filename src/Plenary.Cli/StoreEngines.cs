@@ -13,4 +13,7 @@ public static class StoreEngines
     public static StoreEngine For(string address) => IsServer(address) ? new PostgresEngine(address) : new SqliteEngine(address);
 
     public static bool IsServer(string address) => PostgresEngine.Names(address);
+
+    /// <summary>An engine's own refusal, in one line for the user; null for anything else.</summary>
+    public static string? Failure(Exception e) => SqliteEngine.Failure(e) ?? PostgresEngine.Failure(e);
 }

@@ -13,6 +13,10 @@ namespace Plenary.Store.Postgres;
 /// </summary>
 public sealed class PostgresEngine : StoreEngine
 {
+    /// <summary>What the user is told when the server refuses or cannot be reached; null when <paramref name="e"/> is not this engine's.</summary>
+    public static string? Failure(Exception e) =>
+        e is Npgsql.NpgsqlException n ? $"the PostgreSQL registry could not be used: {n.Message}" : null;
+
     public const string Channel = "plenary_changes";
     private const string Application = "plenary";
     private readonly NpgsqlDataSource _source;

@@ -11,6 +11,10 @@ namespace Plenary.Store.Sqlite;
 /// </summary>
 public sealed class SqliteEngine : StoreEngine
 {
+    /// <summary>What the user is told when the engine itself refuses (a file that is not a database, a disk full…); null when <paramref name="e"/> is not this engine's.</summary>
+    public static string? Failure(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException s ? $"the registry file could not be used: {s.Message}" : null;
+
     private readonly string _connectionString;
 
     public SqliteEngine(string path)
