@@ -68,6 +68,11 @@ public sealed class SqliteEngine : StoreEngine
             }
             Migrator.Migrate(c);
         }
+        catch (SqliteException e) when (!exists)
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            throw new StoreException($"{Path}: cannot create the registry: the folder {folder} does not take new files (read-only?); expected a folder where a file can be written", e);
+        }
         catch (SqliteException e)
         {
             throw new StoreException($"{Path}: cannot open the registry: {e.Message}", e);

@@ -213,6 +213,8 @@ public static class WebApp
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "same-origin";
         h.XFrameOptions = "DENY";
+        // Over HTTPS, browsers are told to keep to it (never sent over plain HTTP, where it would mean nothing).
+        if (ctx.Request.IsHttps) h.StrictTransportSecurity = "max-age=31536000";
         // The pages run only this site's own script and style; the interactive docs (Scalar) need their own inline code.
         if (!ctx.Request.Path.StartsWithSegments("/docs") && !ctx.Request.Path.StartsWithSegments("/scalar"))
             h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

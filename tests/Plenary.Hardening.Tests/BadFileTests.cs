@@ -9,25 +9,31 @@ namespace Plenary.Hardening.Tests;
 /// expected, a non-zero exit code, and nothing written (the registry's file is byte for byte the same; no file is made).
 /// </summary>
 [Collection(HardeningCollection.Name)]
-public sealed class BadFileTests : IDisposable
+public sealed class BadFileTests(BadFileTests.Registry registry, ITestOutputHelper output) : IClassFixture<BadFileTests.Registry>
 {
-    private readonly ITestOutputHelper _output;
-    private readonly Registries _regs = new("sqlite");
-    private readonly string _db;
-
-    public BadFileTests(ITestOutputHelper output)
+    /// <summary>One registry made by <c>plenary init</c>, shared by the class's tests (none may change it).</summary>
+    public sealed class Registry : IDisposable
     {
-        _output = output;
-        _db = _regs.New("registry");
-        var init = Run.Run("init", "--db", _db);
-        Assert.True(init.ExitCode == 0, init.Err);
+        public Registries Registries { get; } = new("sqlite");
+        public string Db { get; }
+
+        public Registry()
+        {
+            Db = Registries.New("registry");
+            var init = Run.Run("init", "--db", Db);
+            if (init.ExitCode != 0) throw new InvalidOperationException("plenary init failed: " + init.Err);
+        }
+
+        public void Dispose() => Registries.Dispose();
     }
 
-    public void Dispose() => _regs.Dispose();
+    private readonly ITestOutputHelper _output = output;
+    private readonly Registries _regs = registry.Registries;
+    private readonly string _db = registry.Db;
 
     private string Write(string name, byte[] content)
     {
-        var path = Path.Combine(_regs.Folder, name);
+        var path = Path.Combine(_regs.Folder, Guid.NewGuid().ToString("N")[..6] + "-" + name);
         File.WriteAllBytes(path, content);
         return path;
     }
@@ -62,6 +68,7 @@ public sealed class BadFileTests : IDisposable
         { "array.json", "array", "expected a JSON object" },
         { "broken.json", "broken", "not valid JSON" },
         { "traversal.json", "traversal", "id" },
+        { "script-url.json", "script-url", "field 'url'" },
         { "page.html", "html", "article text" },
         { "huge.txt", "huge", "at most" },
     };
@@ -80,6 +87,7 @@ public sealed class BadFileTests : IDisposable
             "shape" => """{"text": 42, "id": ["x"]}"""u8.ToArray(),
             "array" => """[{"text": "Armenia left the CSTO."}]"""u8.ToArray(),
             "broken" => """{"text": "Armenia left the CSTO.", """u8.ToArray(),
+            "script-url" => """{"id": "script-url", "url": "javascript:alert(1)", "text": "Armenia left the CSTO in 2026."}"""u8.ToArray(),
             "traversal" => """{"id": "../../etc/passwd", "text": "Armenia left the CSTO in 2026."}"""u8.ToArray(),
             "html" => "<!doctype html><html><head><title>Login</title></head><body><form><input name=q></form></body></html>"u8.ToArray(),
             "huge" => HugeText(),
@@ -101,7 +109,7 @@ public sealed class BadFileTests : IDisposable
     [Fact]
     public void A_folder_without_articles_and_a_missing_path_are_refused()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(_regs.Folder, "no-articles")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(_regs.Folder, "no-articles-" + Guid.NewGuid().ToString("N")[..6])).FullName;
         File.WriteAllText(Path.Combine(empty, "notes.md"), "not an article");
         Refused(empty, "no article", "ingest", empty, "--db", _db);
         var missing = Path.Combine(_regs.Folder, "missing.txt");
@@ -128,22 +136,32 @@ public sealed class BadFileTests : IDisposable
         }
     }
 
-    [SkippableFact]
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_registry_in_a_read_only_folder_says_so_and_writes_nothing()
     {
-        Skip.If(Environment.UserName == "root" || OperatingSystem.IsWindows(), "read-only folders do not stop root (the CI's user may be root): nothing to test");
-        var folder = Directory.CreateDirectory(Path.Combine(_regs.Folder, "read-only")).FullName;
-        var db = Path.Combine(folder, "registry.db");
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        // Permissions do not stop root (the CI's user may be root): there, a folder of a read-only file system.
+        string folder;
+        if (Environment.UserName == "root") folder = "/proc";
+        else
+        {
+            folder = Directory.CreateDirectory(Path.Combine(_regs.Folder, "read-only")).FullName;
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+        var db = Path.Combine(folder, "plenary-registry.db");
         try
         {
             var r = Run.Run("init", "--db", db);
+            _output.WriteLine($"plenary init --db {db}: exit {r.ExitCode}: {r.Err.Trim()}");
             Assert.NotEqual(0, r.ExitCode);
             Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains(folder, r.Err, StringComparison.Ordinal);
+            Assert.Contains("expected a folder where a file can be written", r.Err, StringComparison.Ordinal);
             Assert.False(File.Exists(db));
         }
-        finally { File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
+        finally
+        {
+            if (folder != "/proc") File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }
