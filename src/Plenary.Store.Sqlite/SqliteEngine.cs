@@ -72,6 +72,11 @@ public sealed class SqliteEngine : StoreEngine
             }
             Migrator.Migrate(c);
         }
+        catch (StoreException e) when (!exists && e.InnerException is SqliteException { SqliteErrorCode: 14 }) // SQLITE_CANTOPEN: the file cannot be made there
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            throw new StoreException($"{Path}: cannot create the registry: the folder {folder} does not take new files (read-only?); expected a folder where a file can be written", e);
+        }
         catch (SqliteException e)
         {
             throw new StoreException($"{Path}: cannot open the registry: {e.Message}", e);

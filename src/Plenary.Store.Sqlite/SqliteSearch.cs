@@ -1,27 +1,20 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Plenary.Store.Sqlite;
 
 /// <summary>
 /// Ranked full-text search with SQLite FTS5 (migration 0021). The user's words become prefix terms that must all
-/// occur; names weigh ten times more than other text (bm25).
+/// occur; names weigh ten times more than other text (bm25). Snippets are <see cref="SearchSnippet"/>'s, not FTS5's snippet()
+/// (which reads the whole text of every hit).
 /// </summary>
 internal sealed class SqliteSearch(SqliteEngine engine) : ISearchIndex
 {
     /// <summary>The FTS5 query for free text: each word quoted (so no operator can be injected) and prefix-matched.</summary>
     public static string? FtsQuery(string text)
     {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var ch in text + " ")
-        {
-            if (char.IsLetterOrDigit(ch)) { sb.Append(ch); continue; }
-            if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
-        }
-        if (words.Count == 0) return null;
-        return string.Join(' ', words.Take(12).Select(w => $"\"{w}\"*"));
+        var words = SearchSnippet.Terms(text);
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"*"));
     }
 
     public (IReadOnlyList<SearchHit> Hits, int Total) Search(string text, int offset, int limit)
@@ -38,7 +31,7 @@ internal sealed class SqliteSearch(SqliteEngine engine) : ISearchIndex
         }
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            SELECT kind, key, title, snippet(search_index, 3, char(2), char(3), '…', 16), bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS rank
+            SELECT kind, key, title, body, bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS rank
             FROM search_index WHERE search_index MATCH $q
             ORDER BY rank, CASE kind WHEN 'organization' THEN 0 WHEN 'state' THEN 1 WHEN 'person' THEN 2 ELSE 3 END, key
             LIMIT $limit OFFSET $offset
@@ -48,7 +41,8 @@ internal sealed class SqliteSearch(SqliteEngine engine) : ISearchIndex
         cmd.Parameters.AddWithValue("$offset", offset);
         var hits = new List<SearchHit>();
         using var r = cmd.ExecuteReader();
-        while (r.Read()) hits.Add(new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4)));
+        var terms = SearchSnippet.Terms(text);
+        while (r.Read()) hits.Add(new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), SearchSnippet.Of(r.GetString(3), terms), r.GetDouble(4)));
         return (hits, total);
     }
 }

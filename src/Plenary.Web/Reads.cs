@@ -32,8 +32,7 @@ public static class Reads
                 throw new BadInputException($"published: '{published}' is not a day: expected YYYY-MM-DD");
             pub = d;
         }
-        if (!string.IsNullOrWhiteSpace(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
-            throw new BadInputException($"url: '{url}' is not an http or https address");
+        if (Article.UrlProblem(url) is { } urlProblem) throw new BadInputException($"url: {urlProblem}");
         var article = new Article("pending", text, pub, Blank(url), Blank(outlet), Blank(title));
         if (string.IsNullOrWhiteSpace(id)) return article with { Id = "article-" + article.ContentHash[..12] };
         if (Article.IdProblem(id) is { } idProblem) throw new BadInputException($"id: {idProblem}");

@@ -24,12 +24,20 @@ public sealed record WebSettings(string DbPath, Func<string, RegistryStore> Open
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
     /// <summary>Configuration values laid over the usual sources (e.g. <c>Plenary:SignIn:FailuresPerName</c>); for tests.</summary>
     public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
+    /// <summary>Changes to the host before it is built; for tests (e.g. an in-process test server instead of Kestrel).</summary>
+    public Action<WebApplicationBuilder>? ConfigureHost { get; init; }
 }
 
 /// <summary>The composition root of <c>plenary serve</c>: services, authentication, the API, the pages.</summary>
 public static class WebApp
 {
     public const string SmartScheme = "plenary";
+
+    /// <summary>
+    /// The largest request body taken (413 above it): room for the longest article the registry takes in
+    /// (<see cref="Plenary.Core.Articles.Article.MaxTextLength"/> characters) even with every character JSON-escaped.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 8L * Plenary.Core.Articles.Article.MaxTextLength;
 
     public static WebApplication Build(WebSettings settings)
     {
@@ -40,6 +48,8 @@ public static class WebApp
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        settings.ConfigureHost?.Invoke(builder);
         if (settings.Configuration is not null) builder.Configuration.AddInMemoryCollection(settings.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -141,6 +151,7 @@ public static class WebApp
             // A caller's mistake (400, 404, 409) is answered, not logged as an unhandled exception with a stack trace.
             SuppressDiagnosticsCallback = c => StatusOf(c.Exception) < StatusCodes.Status500InternalServerError,
         });
+        app.Use(LimitBody);
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
@@ -178,7 +189,8 @@ public static class WebApp
 
     private static int StatusOf(Exception e) => e switch
     {
-        BadInputException or FormatException or ArgumentException or BadHttpRequestException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException b => b.StatusCode,
+        BadInputException or FormatException or ArgumentException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         NotFoundException or KeyNotFoundException => StatusCodes.Status404NotFound,
         ConflictException or AccountExistsException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
@@ -190,9 +202,18 @@ public static class WebApp
         var status = e is null ? 500 : StatusOf(e);
         // Messages of the caller's own mistakes are shown; an internal error is not described (it is logged).
         var detail = status == 500 || e is null ? "An internal error occurred." : e is AntiforgeryValidationException ? "The form expired or was not sent by this site: reload the page and try again." : e.Message;
-        var title = status switch { 400 => "Bad request", 404 => "Not found", 409 => "Conflict", _ => "Internal error" };
+        var title = status switch { 400 => "Bad request", 404 => "Not found", 409 => "Conflict", 413 => "Content too large", _ when status < 500 => "Bad request", _ => "Internal error" };
         if (IsApi(ctx)) await Problems.Write(ctx, status, title, detail);
         else await PageEndpoints.Error(ctx, status, detail);
+    }
+
+    /// <summary>A body announced larger than <see cref="MaxRequestBodyBytes"/> is refused before it is read; one that turns out larger while read fails there (Kestrel's limit, or this one on other servers).</summary>
+    private static Task LimitBody(HttpContext ctx, Func<Task> next)
+    {
+        if (ctx.Request.ContentLength > MaxRequestBodyBytes)
+            throw new BadHttpRequestException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the request body has {ctx.Request.ContentLength:N0} bytes: at most {MaxRequestBodyBytes:N0} are taken"), StatusCodes.Status413PayloadTooLarge);
+        if (ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxRequestBodyBytes;
+        return next();
     }
 
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)
@@ -201,6 +222,8 @@ public static class WebApp
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "same-origin";
         h.XFrameOptions = "DENY";
+        // Over HTTPS, browsers are told to keep to it (never sent over plain HTTP, where it would mean nothing).
+        if (ctx.Request.IsHttps) h.StrictTransportSecurity = "max-age=31536000";
         // The pages run only this site's own script and style; the interactive docs (Scalar) need their own inline code.
         if (!ctx.Request.Path.StartsWithSegments("/docs") && !ctx.Request.Path.StartsWithSegments("/scalar"))
             h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

@@ -29,6 +29,12 @@ public sealed record Article(string Id, string Text, DateOnly? Published = null,
         : text.Contains('\0') ? "the text holds NUL characters: expected text, not binary data"
         : null;
 
+    /// <summary>Why <paramref name="url"/> is not an article's address (it is shown as a link: only http and https), or null when it is (or there is none).</summary>
+    public static string? UrlProblem(string? url) =>
+        string.IsNullOrWhiteSpace(url) || (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+            ? null
+            : $"'{Shorten(url)}' is not an http or https address";
+
     /// <summary>An article id made from a file name: lower case, other characters as '-' ("Report 1.txt" → report-1).</summary>
     public static string IdFromName(string name, string text)
     {

@@ -30,9 +30,14 @@ public static class ArticleFiles
         foreach (var p in paths)
         {
             if (Directory.Exists(p))
-                files.AddRange(Directory.EnumerateFiles(p)
+            {
+                var inFolder = Directory.EnumerateFiles(p)
                     .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal).ToList();
+                // A folder with nothing to read is a mistaken path more often than not: said, not silently done.
+                if (inFolder.Count == 0) throw new ArticleFileException(p, $"no article files in this folder: expected {string.Join(", ", Extensions)} files");
+                files.AddRange(inFolder);
+            }
             else if (File.Exists(p)) files.Add(p);
             else throw new ArticleFileException(p, "no such file or folder");
         }
@@ -69,6 +74,7 @@ public static class ArticleFiles
         };
         if (Article.TextProblem(article.Text) is { } problem) throw new ArticleFileException(path, problem);
         if (Article.IdProblem(article.Id) is { } idProblem) throw new ArticleFileException(path, $"field 'id': {idProblem}");
+        if (Article.UrlProblem(article.Url) is { } urlProblem) throw new ArticleFileException(path, $"field 'url': {urlProblem}");
         return article;
     }
 

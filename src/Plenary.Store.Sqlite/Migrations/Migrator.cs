@@ -57,6 +57,9 @@ internal static class Migrator
         {
             if (applied.Contains(version)) continue;
             using var tx = c.BeginTransaction();
+            // Another process creating the same registry at the same moment may have applied it while this one waited
+            // for the write lock (taken by BEGIN IMMEDIATE): checked again under the lock, never applied twice.
+            if (AppliedMeanwhile(c, tx, version)) { tx.Commit(); current = Math.Max(current, version); continue; }
             using (var cmd = c.CreateCommand())
             {
                 cmd.Transaction = tx;
@@ -82,6 +85,17 @@ internal static class Migrator
             tx.Commit();
             current = Math.Max(current, version);
         }
+    }
+
+    private static bool AppliedMeanwhile(SqliteConnection c, SqliteTransaction tx, int version)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'plenary_migrations'";
+        if ((long)cmd.ExecuteScalar()! == 0) return false;
+        cmd.CommandText = "SELECT count(*) FROM plenary_migrations WHERE version = $v";
+        cmd.Parameters.AddWithValue("$v", version);
+        return (long)cmd.ExecuteScalar()! > 0;
     }
 
     /// <summary>The versions applied to this file; a file from before the ledger counts every version up to its schema version.</summary>
