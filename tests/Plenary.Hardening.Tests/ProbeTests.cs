@@ -39,16 +39,22 @@ public sealed class ProbeTests(ITestOutputHelper output)
     public async Task Three_processes_creating_the_same_new_registry_at_once_all_record_their_article()
     {
         using var regs = new Registries("sqlite");
+        // Only the default registry is created by any command (elsewhere it takes `plenary init`): three processes race to
+        // create it, each with its own $XDG_DATA_HOME-based default.
+        string Home(string label) { var d = Path.Combine(regs.Folder, label + "-home"); Directory.CreateDirectory(d); return d; }
+        static string DefaultDb(string home) => Path.Combine(home, "plenary", "registry.db");
         // What a registry holds besides its articles' claims, made by one process alone.
-        var alone = regs.New("alone");
-        var one = Run.Run("ingest", Articles.Folder(Path.Combine(regs.Folder, "alone"), "alone", 1), "--db", alone);
+        var aloneHome = Home("alone");
+        var one = Run.Run(new Dictionary<string, string> { ["XDG_DATA_HOME"] = aloneHome }, "ingest", Articles.Folder(Path.Combine(regs.Folder, "alone"), "alone", 1));
         Assert.True(one.ExitCode == 0, one.Err);
-        var baseline = SeededRows(regs, alone);
+        var baseline = SeededRows(regs, DefaultDb(aloneHome));
         for (int round = 0; round < 3; round++)
         {
-            var db = regs.New($"race{round}");
+            var home = Home($"race{round}");
+            var db = DefaultDb(home);
+            var env = new Dictionary<string, string> { ["XDG_DATA_HOME"] = home };
             var files = Enumerable.Range(0, 3).Select(i => Articles.Folder(Path.Combine(regs.Folder, $"race{round}-{i}"), $"race{round}w{i}", 1)).ToList();
-            var runs = files.Select(f => Task.Run(() => Run.Run("ingest", f, "--db", db))).ToArray();
+            var runs = files.Select(f => Task.Run(() => Run.Run(env, "ingest", f))).ToArray();
             foreach (var r in await Task.WhenAll(runs)) Assert.True(r.ExitCode == 0, $"round {round}: exit {r.ExitCode}: {r.Err}");
             using var c = regs.Connect(db);
             Assert.Equal(3, Registries.Scalar(c, "SELECT count(*) FROM articles WHERE id LIKE 'race%'"));
