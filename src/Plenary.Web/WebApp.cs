@@ -94,6 +94,13 @@ public static class WebApp
             doc.Info.Version = "v1";
             doc.Info.Description = "A time-aware, source-cited registry of international organizations. Reading is public; " +
                                    "writing needs an editor's API key: `Authorization: Bearer KEY` (`plenary user add NAME --role editor`).";
+            // The registry's own questions first in the docs, then the intake and the housekeeping (Scalar keeps this order).
+            if (doc.Tags is { Count: > 1 } tags)
+            {
+                var ordered = tags.OrderBy(t => Array.IndexOf(TagOrder, t.Name) is var i and >= 0 ? i : TagOrder.Length).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+                tags.Clear();
+                foreach (var t in ordered) tags.Add(t);
+            }
             return Task.CompletedTask;
         }));
 
@@ -177,13 +184,23 @@ public static class WebApp
         app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Plenary API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The reference shows the API and nothing else: no AI chat, no deploy toolbar, no telemetry calls out.
+        app.MapScalarApiReference("/docs", o =>
+        {
+            o.WithTitle("Plenary API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Telemetry = false;
+            o.HideClientButton = true;
+        });
         app.MapGet("/assets/{name}", Asset).ExcludeFromDescription();
         ApiEndpoints.Map(app);
         app.MapFeedsApi().MapReviewQueueApi();
         PageEndpoints.Map(app);
         return app;
     }
+
+    private static readonly string[] TagOrder = ["registry", "feeds", "accounts", "meta"];
 
     public static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi");
 

@@ -359,6 +359,12 @@ public sealed class ApiTests
         if (docs.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently) docs = await s.Client.GetAsync(docs.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("text/html", docs.Content.Headers.ContentType?.MediaType);
+        // The reference shows the API only (no AI chat, no deploy toolbar, no telemetry), the registry's questions first.
+        var page = await docs.Content.ReadAsStringAsync();
+        Assert.Contains("\"agent\":{\"disabled\":true}", page);
+        Assert.Contains("\"showDeveloperTools\":\"never\"", page);
+        Assert.Contains("\"telemetry\":false", page);
+        Assert.Equal("registry", doc.GetProperty("tags")[0].GetProperty("name").GetString());
     }
 
     [Fact]
