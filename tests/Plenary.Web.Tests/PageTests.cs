@@ -126,6 +126,33 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task The_review_queue_says_what_accepting_would_change_and_accepts_confirmations_in_one_action()
+    {
+        await using var s = await TestServer.StartAsync();
+        s.AddUser("edna", AccountRole.Editor, "correct horse battery");
+        var first = s.AddProposed(new Article("first-report", SeedText, new DateOnly(2024, 11, 27)));
+        s.Registry.Write(st => { new Plenary.Editorial.Desk(st).Accept(first.ToList(), "edna"); return 0; });
+        // A second outlet reports the same: its claims only confirm what is accepted.
+        var second = s.AddProposed(new Article("second-report", "Reported again by a second outlet.\n\n" + SeedText, new DateOnly(2024, 11, 27)));
+
+        using var c = Browser(s);
+        await SignIn(c, "edna", "correct horse battery");
+        var page = await c.GetStringAsync("/review");
+        Assert.Contains("By what accepting would change", page);
+        Assert.Contains("data-change=\"confirmation\"", page);
+        Assert.Contains("— confirms an accepted fact", page);
+        var confirmations = Regex.Match(page, "Accept all (\\d+) confirmations");
+        Assert.True(confirmations.Success, "the page offers to accept the confirmations");
+        var n = int.Parse(confirmations.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(n, 1, second.Count);
+
+        var post = await c.PostAsync("/review/accept-confirmations", new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = await Token(c, "/review") }));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(n, s.Registry.Read(st => second.Count(id => st.FindClaim(id)!.Review == ReviewState.Accepted)));
+        Assert.DoesNotContain("confirmations</button>", await c.GetStringAsync("/review"));
+    }
+
+    [Fact]
     public async Task An_editor_reviews_and_ingests_through_the_forms_and_a_reader_may_not()
     {
         await using var s = await TestServer.StartAsync();

@@ -37,6 +37,7 @@ public static class EditorPages
         MapForm(app, "/review/{id}/reject", (ctx, form) => Decide(ctx, form, ReviewState.Rejected)).RequireAuthorization(ApiEndpoints.EditorPolicy);
         MapForm(app, "/review/{id}/correct", Correct).RequireAuthorization(ApiEndpoints.EditorPolicy);
         MapForm(app, "/review/accept-all", AcceptAll).RequireAuthorization(ApiEndpoints.EditorPolicy);
+        MapForm(app, "/review/accept-confirmations", AcceptConfirmations).RequireAuthorization(ApiEndpoints.EditorPolicy);
 
         app.MapGet("/ingest", (HttpContext ctx) => IngestForm(ctx, null)).RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
         MapForm(app, "/ingest", Ingest).RequireAuthorization(ApiEndpoints.EditorPolicy);
@@ -126,7 +127,10 @@ public static class EditorPages
                 var found = s.FindArticle(g.Key);
                 return new ReviewPage.Group(g.Key, found?.Title ?? g.Key, found?.Text, g.Select(views.Of).ToList());
             }).ToList();
-            return new ReviewPage.Info(groups, s.Catalog);
+            // What accepting each claim would change (the desk's rule), over the whole queue.
+            var changes = new Plenary.Editorial.Desk(s).QueueByChange();
+            return new ReviewPage.Info(groups, s.Catalog, changes.Select(c => (c.Kind, c.Claims.Count)).ToList(),
+                changes.SelectMany(c => c.Claims.Select(x => (x.Id, c.Kind))).ToDictionary(x => x.Id, x => x.Kind, StringComparer.Ordinal));
         });
         return PageResult.Of<ReviewPage, ReviewPage.Info>(ctx, model);
     }
@@ -143,6 +147,14 @@ public static class EditorPages
             return s.FindClaim(id)!.SourceId;
         });
         return Task.FromResult(Results.Redirect($"/review?article={Uri.EscapeDataString(source)}#review-done"));
+    }
+
+    /// <summary>Every proposed claim that only confirms an accepted fact, accepted in one action (the desk decides which).</summary>
+    private static Task<IResult> AcceptConfirmations(HttpContext ctx, IFormCollection form)
+    {
+        var by = By(ctx);
+        ctx.RequestServices.GetRequiredService<RegistryService>().Write(s => new Plenary.Editorial.Desk(s).AcceptConfirmations(by));
+        return Task.FromResult(Results.Redirect("/review"));
     }
 
     private static Task<IResult> AcceptAll(HttpContext ctx, IFormCollection form)
