@@ -170,7 +170,7 @@ public sealed class BrowserTests : IAsyncLifetime
             await page.Locator($"li.review-item[data-claim='{first}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
             await page.Locator("body > footer").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         }
-        await page.Locator("button.accept:has-text('Accept all')").First.ClickAsync();
+        await page.Locator("section.review-group button.accept:has-text('Accept all')").First.ClickAsync();
         await Arrived(page, "**/articles/*");
         Assert.True(await page.Locator("mark.ev.rv-accepted").CountAsync() >= 2, "accepted evidence is highlighted");
         Assert.Equal(1, await page.Locator($"#ev-{frozenId}").CountAsync());
