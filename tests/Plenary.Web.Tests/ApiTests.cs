@@ -368,6 +368,16 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_query_value_with_a_nul_character_is_a_400_problem()
+    {
+        await using var s = await TestServer.StartAsync();
+        var r = await s.Client.GetAsync("/api/v1/claims?source=a%00b");
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("NUL", await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Every_operation_is_documented_with_its_answer_and_its_query_names()
     {
         await using var s = await TestServer.StartAsync();
