@@ -78,9 +78,7 @@ public sealed class TwoServersTests : IDisposable
     {
         int port;
         using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); port = ((IPEndPoint)l.LocalEndpoint).Port; l.Stop(); }
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "plenary.dll"), "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" }) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
+        var p = Plenary.Start(null, "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();

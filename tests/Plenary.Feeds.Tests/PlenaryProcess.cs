@@ -9,15 +9,7 @@ namespace Plenary.Feeds.Tests;
 /// </summary>
 public static class PlenaryProcess
 {
-    public static Process Start(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "plenary.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("PLENARY_DB");
-        psi.Environment.Remove("PLENARY_DATA");
-        return Process.Start(psi)!;
-    }
+    public static Process Start(params string[] args) => PlenaryCli.Start(null, args);
 
     public static PlenaryCli.Result Wait(Process p, string what, int timeoutMs = 300_000)
     {

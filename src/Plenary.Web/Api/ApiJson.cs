@@ -28,6 +28,9 @@ public static class ApiJson
 /// <summary>Pre-serialized JSON (also what the answer cache holds).</summary>
 public sealed class JsonBytes(byte[] body, int status = 200) : IResult
 {
+    /// <summary>An answer in the API's JSON shapes, for the few endpoints (feeds, the review queue) that answer untyped shapes.</summary>
+    public static JsonBytes Of<T>(T value, int status = StatusCodes.Status200OK) => new(ApiJson.Bytes(value), status);
+
     public byte[] Body => body;
 
     public int Status => status;

@@ -27,14 +27,14 @@ public static class FeedsApi
         var feeds = app.MapGroup("/api/v1/feeds").WithTags("feeds").RequireAuthorization(ApiEndpoints.EditorPolicy)
             // Their answers are JSON objects in the shapes docs/feeds.md describes.
             .WithMetadata(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(System.Text.Json.JsonElement), ["application/json"]));
-        feeds.MapGet("", (RegistryService r) => r.Read(s => Json(new { feeds = new FeedSubscriptions(s).List().Select(FeedViews.Of).ToList() })))
+        feeds.MapGet("", (RegistryService r) => r.Read(s => JsonBytes.Of(new { feeds = new FeedSubscriptions(s).List().Select(FeedViews.Of).ToList() })))
             .WithName("feeds").WithSummary("The feeds followed: last fetch, health, articles found, errors (editor)")
             .ProducesProblem(401).ProducesProblem(403);
         feeds.MapGet("/{feed}", (RegistryService r, string feed) => r.Read(s =>
             {
                 var subs = new FeedSubscriptions(s);
                 var found = Guard(() => subs.Get(feed));
-                return Json(new
+                return JsonBytes.Of(new
                 {
                     feed = FeedViews.Of(subs.List().Single(f => f.Feed.Id == found.Id)),
                     items = subs.Records.Items(found.Id).Select(FeedViews.Of).ToList(),
@@ -47,7 +47,7 @@ public static class FeedsApi
                 var body = await RequestBody.Read<FeedRequest>(ctx);
                 var by = ctx.User.Identity!.Name!;
                 var feed = r.Write(s => Guard(() => new FeedSubscriptions(s).Add(body.Url ?? throw new BadInputException("url: required (the feed's http or https address)"), body.Name, body.Every, by)));
-                return r.Read(s => Json(new { feed = FeedViews.Of(new FeedSubscriptions(s).List().Single(f => f.Feed.Id == feed.Id)) }, StatusCodes.Status201Created));
+                return r.Read(s => JsonBytes.Of(new { feed = FeedViews.Of(new FeedSubscriptions(s).List().Single(f => f.Feed.Id == feed.Id)) }, StatusCodes.Status201Created));
             })
             .Accepts<FeedRequest>("application/json")
             .WithName("feed-add").WithSummary("Follow a feed (RSS 2.0, Atom or JSON Feed): the worker polls it and reads each new item (editor). 409 when it is followed already.")
@@ -83,8 +83,8 @@ public static class FeedsApi
             return target.Id;
         });
         return r.Read(s => new FeedSubscriptions(s).List().FirstOrDefault(f => f.Feed.Id == id) is { } now
-            ? Json(new { feed = FeedViews.Of(now) })
-            : Json(new { removed = id }));
+            ? JsonBytes.Of(new { feed = FeedViews.Of(now) })
+            : JsonBytes.Of(new { removed = id }));
     }
 
     /// <summary>The feed layer's errors as the API's problem kinds (400, 404, 409).</summary>
@@ -99,6 +99,4 @@ public static class FeedsApi
         catch (KeyNotFoundException e) { throw new NotFoundException(e.Message); }
     }
 
-    /// <summary>A JSON answer in the API's shapes (feeds and the queue answer anonymous shapes, so not typed results).</summary>
-    private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => new JsonBytes(ApiJson.Bytes(value), status);
 }

@@ -19,7 +19,7 @@ public static class ReviewQueueApi
         review.MapGet("/groups", (RegistryService r) => r.Read(s =>
             {
                 var views = new RegistryQueries.ViewCache(s);
-                return Json(new
+                return JsonBytes.Of(new
                 {
                     groups = new Desk(s).QueueByChange().Select(g => new { change = ReviewGroups.WireName(g.Kind), count = g.Claims.Count, claims = g.Claims.Select(views.Of).ToList() }).ToList(),
                 });
@@ -29,7 +29,7 @@ public static class ReviewQueueApi
             {
                 var by = ctx.User.Identity!.Name!;
                 var ids = r.Write(s => new Desk(s).AcceptConfirmations(by));
-                return Json(new { accepted = ids });
+                return JsonBytes.Of(new { accepted = ids });
             })
             .RequireAuthorization(ApiEndpoints.EditorPolicy)
             .WithName("accept-confirmations").WithSummary("Accept, in one action, every proposed claim that only confirms an accepted fact by a further source (editor)")
@@ -37,6 +37,4 @@ public static class ReviewQueueApi
         return app;
     }
 
-    /// <summary>A JSON answer in the API's shapes (feeds and the queue answer anonymous shapes, so not typed results).</summary>
-    private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => new JsonBytes(ApiJson.Bytes(value), status);
 }
