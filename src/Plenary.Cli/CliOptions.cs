@@ -25,8 +25,6 @@ public static class CliOptions
         return o;
     }
 
-    public static Option<string?> On() => new("--on") { Description = "The day to ask about (YYYY-MM-DD; default: today)" };
-
     public static Option<string?> During() => new("--on") { Description = "The day, month or year to ask about (YYYY-MM-DD, YYYY-MM or YYYY; default: today)" };
 
     public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY, YYYY-MM, YYYY-MM-DD meaning its end, or an ISO 8601 time; UTC)" };

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Plenary.Core.Claims;
 using Plenary.Core.Json;
+using Plenary.Core.Standings;
+using Plenary.Core.Time;
 using Spectre.Console;
 
 namespace Plenary.Cli;
@@ -35,6 +38,11 @@ public static class Output
         if (n == 0) table.AddRow(headers.Select((_, i) => (Spectre.Console.Rendering.IRenderable)new Text(i == 0 ? "(none)" : "")).ToArray());
         Terminal.Write(table);
     }
+
+    /// <summary>The table of standings during a year or a month: one row a part, with how much of the period it held.</summary>
+    public static void During(string title, string what, EdtfDate period, IEnumerable<(string Id, string Name, Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole)> parts) =>
+        Table(title, [what, "name", "standing", "during"],
+            parts.Select(p => (IReadOnlyList<string?>)[p.Id, p.Name, WireName.Of(p.Standing), StandingDuring.Span(period, p.From, p.Until, p.Whole)]));
 
     public static string Source(Plenary.Store.Queries.ClaimView c) =>
         c.Source.Date is { } d ? $"{c.Source.Title} ({(c.Source.Publisher is { } p ? p + ", " : "")}{d})" : c.Source.Title;

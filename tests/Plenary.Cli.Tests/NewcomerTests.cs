@@ -61,12 +61,49 @@ public class NewcomerTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
     }
 
     [Fact]
+    public void Show_and_orgs_take_a_year_or_a_month_as_status_and_members_do()
+    {
+        var state = registry.Run("show", "ARM", "--on", "2024");
+        Assert.Equal(0, state.ExitCode);
+        Assert.Contains("Standings during 2024", state.Out);
+        Assert.Matches(@"csto .*│ member .*│ part of the year \(since 2002-10-07 until 2024-02\)", state.Out);
+        Assert.Matches(@"csto .*│ participation-frozen .*│ part of the year \(from 2024-02\)", state.Out);
+        Assert.Matches(@"eaeu .*│ member .*│ the whole year \(since", state.Out);
+
+        var month = registry.Run("show", "ARM", "--on", "2024-03");
+        Assert.Equal(0, month.ExitCode);
+        Assert.Matches(@"csto .*│ participation-frozen .*│ the whole month \(since 2024-02\)", month.Out);
+
+        var org = registry.Run("show", "csto", "--on", "2024");
+        Assert.Equal(0, org.ExitCode);
+        Assert.Contains("Members during 2024", org.Out);
+        Assert.Matches(@"ARM .*│ participation-frozen .*│ part of the year \(from 2024-02\)", org.Out);
+        Assert.Contains("Chairs", org.Out);
+
+        var orgs = registry.Run("orgs", "--state", "ARM", "--on", "2024");
+        Assert.Equal(0, orgs.ExitCode);
+        Assert.Contains("Organizations Armenia belonged to during 2024", orgs.Out);
+        Assert.Matches(@"csto .*│ participation-frozen .*│ part of the year \(from 2024-02\)", orgs.Out);
+
+        var json = registry.Run("orgs", "--state", "ARM", "--on", "2024", "--format", "json").Json;
+        Assert.Equal("2024", json.GetProperty("during").GetString());
+        var csto = json.GetProperty("standings").EnumerateArray().Where(p => p.GetProperty("org").GetString() == "csto").ToList();
+        Assert.Equal(["member", "participation-frozen"], csto.Select(p => p.GetProperty("standing").GetString()));
+        Assert.All(csto, p => Assert.False(p.GetProperty("whole").GetBoolean()));
+        Assert.Equal("2024", registry.Run("show", "csto", "--on", "2024", "--format", "json").Json.GetProperty("members").GetProperty("during").GetString());
+
+        // A day is still a day.
+        Assert.Contains("Standings on 2024-11-28", registry.Run("show", "ARM", "--on", "2024-11-28").Out);
+    }
+
+    [Fact]
     public void Date_messages_say_the_same_shapes_everywhere()
     {
         Assert.Contains("--on: 'yesterday' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", OneLine(registry.Run("status", "ARM", "csto", "--on", "yesterday")));
         Assert.Contains("--known-at: 'soon' is not a time: expected YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 date and time",
             OneLine(registry.Run("status", "ARM", "csto", "--known-at", "soon")));
-        Assert.Contains("--on: '2016' is a year, and this question is about one day: expected YYYY-MM-DD", OneLine(registry.Run("orgs", "--state", "ARM", "--on", "2016")));
+        Assert.Contains("--from: '2016' is a year, and this question is about one day: expected YYYY-MM-DD", OneLine(registry.Run("attendance", "csto", "--from", "2016")));
+        Assert.Contains("--on: '2016-13' is not a date", OneLine(registry.Run("show", "ARM", "--on", "2016-13")));
     }
 
     // Item 2: --db mistakes create nothing; only `init` (or the default place) creates a registry.

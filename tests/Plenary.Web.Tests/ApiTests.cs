@@ -49,7 +49,8 @@ public sealed class ApiTests
 
     [Theory]
     [InlineData("/api/v1/status?org=csto")]                              // state missing
-    [InlineData("/api/v1/states/ARM?on=2024-11")]                        // a month, where a day is asked
+    [InlineData("/api/v1/attendance?org=csto&from=2024-11")]             // a month, where a day is asked
+    [InlineData("/api/v1/states/ARM?on=2024-13")]                        // no such month
     [InlineData("/api/v1/status?state=Armenai&org=csto")]                // unknown name (with a hint)
     [InlineData("/api/v1/status?state=ARM&org=csto&known_at=yesterday")]
     [InlineData("/api/v1/organizations?limit=0")]
@@ -137,6 +138,42 @@ public sealed class ApiTests
         var id = meetings.GetProperty("meetings")[0].GetProperty("id").GetString();
         var one = await Json(await s.Client.GetAsync($"/api/v1/meetings/{id}"));
         Assert.Equal(id, one.GetProperty("meeting").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_year_or_a_month_on_a_state_or_an_organization_is_the_standing_during_it()
+    {
+        await using var s = await TestServer.StartAsync();
+        var year = await Json(await s.Client.GetAsync("/api/v1/states/ARM?on=2024"));
+        Assert.Equal("Armenia", year.GetProperty("state").GetProperty("name").GetString());
+        Assert.Equal("2024", year.GetProperty("during").GetString());
+        var csto = year.GetProperty("memberships").EnumerateArray().Where(m => m.GetProperty("org").GetString() == "csto").ToList();
+        Assert.Equal(["member", "participation-frozen"], csto.Select(m => m.GetProperty("standing").GetString()));
+        Assert.All(csto, m => Assert.False(m.GetProperty("whole").GetBoolean()));   // each held part of the year
+        Assert.Equal("2024-02", csto[1].GetProperty("from").GetString());
+        Assert.Contains(year.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("org").GetString() == "eaeu" && m.GetProperty("whole").GetBoolean());
+
+        var month = await Json(await s.Client.GetAsync("/api/v1/states/ARM?on=2024-03"));
+        Assert.Equal("2024-03", month.GetProperty("during").GetString());
+        var frozen = Assert.Single(month.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("org").GetString() == "csto");
+        Assert.Equal("participation-frozen", frozen.GetProperty("standing").GetString());
+        Assert.True(frozen.GetProperty("whole").GetBoolean());
+
+        var org = await Json(await s.Client.GetAsync("/api/v1/organizations/csto?on=2024"));
+        Assert.Equal("Collective Security Treaty Organization", org.GetProperty("organization").GetProperty("name").GetString());
+        Assert.Equal("2024", org.GetProperty("members").GetProperty("during").GetString());
+        var arm = org.GetProperty("members").GetProperty("members").EnumerateArray().Where(m => m.GetProperty("state").GetString() == "ARM").ToList();
+        Assert.Equal(["member", "participation-frozen"], arm.Select(m => m.GetProperty("standing").GetString()));
+        Assert.True(org.GetProperty("chairs").GetArrayLength() >= 2);
+
+        // The organization's members resource answers the same question as /members.
+        Assert.Equal((await Json(await s.Client.GetAsync("/api/v1/members?org=csto&on=2024"))).GetRawText(),
+            (await Json(await s.Client.GetAsync("/api/v1/organizations/csto/members?on=2024"))).GetRawText());
+
+        // A day is still a day.
+        var day = await Json(await s.Client.GetAsync("/api/v1/states/ARM?on=2024-11-28"));
+        Assert.Equal("2024-11-28", day.GetProperty("on").GetString());
+        Assert.Equal(404, (int)(await s.Client.GetAsync("/api/v1/organizations/nope?on=2024")).StatusCode);
     }
 
     [Fact]

@@ -70,6 +70,31 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task A_year_or_a_month_on_the_state_and_organization_pages_is_the_standing_during_it()
+    {
+        await using var s = await TestServer.StartAsync();
+        var state = await s.Client.GetStringAsync("/states/ARM?on=2024");
+        Assert.Contains("Standings during <span class=\"nowrap\">2024</span>", state);
+        Assert.Contains("<td class=\"during\">part of the year (from 2024-02)</td>", state);
+        Assert.Contains("the whole year (since", state);
+        Assert.Contains("/status?state=ARM&amp;org=csto&amp;on=2024-02-01", state);   // who says so: the part's first day in the year
+        Assert.Contains("name=\"on\" value=\"2024\"", state);
+
+        var month = await s.Client.GetStringAsync("/states/ARM?on=2024-03");
+        Assert.Contains("Standings during <span class=\"nowrap\">2024-03</span>", month);
+        Assert.Contains("the whole month (since 2024-02)", month);
+
+        var org = await s.Client.GetStringAsync("/orgs/csto?on=2024");
+        Assert.Contains("Members during <span class=\"nowrap\">2024</span>", org);
+        Assert.Contains("part of the year (from 2024-02)", org);
+        Assert.Contains("the whole year (since", org);
+
+        var day = await s.Client.GetStringAsync("/states/ARM?on=2024-11-28");
+        Assert.Contains("Standings on <span class=\"nowrap\">2024-11-28</span>", day);
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Client.GetAsync("/orgs/csto?on=2024-13")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_organization_page_has_the_timeline_chart_and_the_attendance_matrix()
     {
         await using var s = await TestServer.StartAsync();

@@ -43,9 +43,8 @@ public static class MembersCommand
     private static int During(MembersDuringReport report, bool json)
     {
         if (json) { Output.Json(report); return 0; }
-        Output.Table($"Members of the {report.Name} during {report.During}", ["state", "name", "standing", "during"],
-            report.Members.Select(m => (IReadOnlyList<string?>)[m.State.Value, m.Name, WireName.Of(m.Standing),
-                StandingDuring.Span(report.During, m.From, m.Until, m.Whole)]));
+        Output.During($"Members of the {report.Name} during {report.During}", "state", report.During,
+            report.Members.Select(m => (m.State.Value, m.Name, m.Standing, m.From, m.Until, m.Whole)));
         return 0;
     }
 }

@@ -74,17 +74,17 @@ public sealed class RegistryQueries(RegistryStore store)
     /// Who belonged during a year or a month (<c>members --on 2016</c>): each state that was a de jure member at some time
     /// in it, with every part of the period it was one (a part less than the whole period says the standing changed).
     /// </summary>
-    public MembersDuringReport MembersDuring(OrgId org, EdtfDate period, DateTimeOffset? knownAt = null)
+    public MembersDuringReport MembersDuring(OrgId org, EdtfDate period, DateTimeOffset? knownAt = null) =>
+        new(org, Catalog.OrganizationName(org), period, knownAt, Histories(org, knownAt)
+            .SelectMany(h => PartsDuring(h.History, org, period, knownAt).Where(x => x.Part.Standing.IsDeJureMember())
+                .Select(x => new MemberPart(h.State, Catalog.StateName(h.State), x.Part.Standing, x.Part.From, x.Part.Until, x.Whole)))
+            .ToList());
+
+    /// <summary>The parts of a period with one standing each, and whether each held the whole period (it did not change).</summary>
+    private IEnumerable<(KnownPeriod Part, bool Whole)> PartsDuring(StandingHistory history, OrgId org, EdtfDate period, DateTimeOffset? knownAt)
     {
-        var o = Catalog.FindOrganization(org);
-        var rows = new List<MemberPart>();
-        foreach (var (state, history) in Histories(org, knownAt))
-        {
-            var during = OrganizationStanding.During(history, o, period, CoverageKnown(knownAt));
-            rows.AddRange(during.Parts.Where(p => p.Standing.IsDeJureMember())
-                .Select(p => new MemberPart(state, Catalog.StateName(state), p.Standing, p.From, p.Until, !during.Changed)));
-        }
-        return new MembersDuringReport(org, Catalog.OrganizationName(org), period, knownAt, rows);
+        var during = OrganizationStanding.During(history, Catalog.FindOrganization(org), period, CoverageKnown(knownAt));
+        return during.Parts.Select(p => (p, !during.Changed));
     }
 
     public TimelineReport Timeline(StateId state, OrgId org, DateTimeOffset? knownAt = null)
@@ -106,6 +106,16 @@ public sealed class RegistryQueries(RegistryStore store)
     /// <summary>A state's standing on a day in every organization some claim relates it to (the state page, <c>orgs --state</c>).</summary>
     public IReadOnlyList<(OrgId Org, StandingOnDay Day)> StandingsOf(StateId state, DateOnly on, DateTimeOffset? knownAt = null) =>
         Memberships(state, knownAt).Select(m => (m.Org, StandingOn(m.History, m.Org, on, knownAt))).ToList();
+
+    /// <summary>
+    /// A state's standings during a year or a month (<c>show STATE --on 2016</c>, the state page): each part of the period
+    /// with its standing in each organization (not-member parts left out); a part less than the whole says it changed.
+    /// </summary>
+    public StandingsDuringReport StandingsDuring(StateId state, EdtfDate period, DateTimeOffset? knownAt = null) =>
+        new(state, period, knownAt, Memberships(state, knownAt)
+            .SelectMany(m => PartsDuring(m.History, m.Org, period, knownAt).Where(x => x.Part.Standing != Standing.NotMember)
+                .Select(x => new StandingPart(m.Org, Catalog.OrganizationName(m.Org), x.Part.Standing, x.Part.From, x.Part.Until, x.Whole)))
+            .ToList());
 
     /// <summary>Every organization's standing history for one state (the state page).</summary>
     public IReadOnlyList<(OrgId Org, StandingHistory History)> Memberships(StateId state, DateTimeOffset? knownAt = null) =>

@@ -69,6 +69,12 @@ public sealed record MemberPart(StateId State, string Name, Standing Standing, E
 /// <summary>The de jure members during a year or a month (<see cref="RegistryQueries.MembersDuring"/>).</summary>
 public sealed record MembersDuringReport(OrgId Org, string Name, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<MemberPart> Members);
 
+/// <summary>A state's standing in one organization during part (or, <see cref="Whole"/>, all) of a period.</summary>
+public sealed record StandingPart(OrgId Org, string Name, Standing Standing, EdtfDate From, EdtfDate? Until, bool Whole);
+
+/// <summary>A state's standings during a year or a month, in every organization some claim relates it to (<see cref="RegistryQueries.StandingsDuring"/>).</summary>
+public sealed record StandingsDuringReport(StateId State, EdtfDate During, DateTimeOffset? KnownAt, IReadOnlyList<StandingPart> Standings);
+
 public sealed record PeriodView(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<ClaimView> Claims, StandingBasis Basis);
 
 public sealed record TimelineReport(StateId State, OrgId Org, DateTimeOffset? KnownAt, IReadOnlyList<PeriodView> Periods, IReadOnlyList<ConflictView> Conflicts);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Plenary.Core.Time;
 
 namespace Plenary.Web.Api;
 
@@ -51,8 +52,11 @@ public sealed record KnownAtQuery([property: FromQuery(Name = "known_at")] strin
     public DateTimeOffset? Time => Inputs.Time(KnownAt, "known_at");
 }
 
-/// <summary><c>?on=</c>: the day asked about (YYYY-MM-DD; default: today).</summary>
-public sealed record OnQuery([property: FromQuery(Name = "on")] string? On);
+/// <summary><c>?on=</c>: the day, month or year asked about (YYYY-MM-DD, YYYY-MM or YYYY; default: today).</summary>
+public sealed record OnQuery([property: FromQuery(Name = "on")] string? On)
+{
+    public EdtfDate Period => Inputs.Period(On, "on");
+}
 
 /// <summary>How an operation appears in the OpenAPI document.</summary>
 public static class EndpointDocs

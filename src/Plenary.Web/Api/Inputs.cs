@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
 using Plenary.Core.Time;
+using Plenary.Store;
 
 namespace Plenary.Web.Api;
 
@@ -62,6 +64,18 @@ public static class Inputs
         notFound = r.Error ?? $"no person '{id}'";
         return r.Id is { } p ? catalog.FindPerson(p) : null;
     }
+
+    /// <summary>An answer about the state in the path, or a 404 problem (with the closest names) when the registry holds none by that id.</summary>
+    public static Results<TAnswer, ProblemHttpResult> AboutState<TAnswer>(this RegistryService r, string id, Func<RegistryStore, State, TAnswer> answer) where TAnswer : IResult =>
+        r.Read<Results<TAnswer, ProblemHttpResult>>(s => FindState(s.Catalog, id, out var missing) is { } state ? answer(s, state) : Problems.NotFound(missing));
+
+    /// <summary>An answer about the organization in the path, or a 404 problem (with the closest names).</summary>
+    public static Results<TAnswer, ProblemHttpResult> AboutOrg<TAnswer>(this RegistryService r, string id, Func<RegistryStore, Organization, TAnswer> answer) where TAnswer : IResult =>
+        r.Read<Results<TAnswer, ProblemHttpResult>>(s => FindOrg(s.Catalog, id, out var missing) is { } org ? answer(s, org) : Problems.NotFound(missing));
+
+    /// <summary>An answer about the person in the path, or a 404 problem (with the closest names).</summary>
+    public static Results<TAnswer, ProblemHttpResult> AboutPerson<TAnswer>(this RegistryService r, string id, Func<RegistryStore, Person, TAnswer> answer) where TAnswer : IResult =>
+        r.Read<Results<TAnswer, ProblemHttpResult>>(s => FindPerson(s.Catalog, id, out var missing) is { } person ? answer(s, person) : Problems.NotFound(missing));
 
     public static State PathState(Catalog catalog, string id) => FindState(catalog, id, out var e) ?? throw new NotFoundException(e);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Plenary.Core.Ids;
 using Plenary.Core.Time;
 using Plenary.Store.Queries;
 
@@ -17,14 +18,15 @@ public static class MembersApi
         return api;
     }
 
-    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Members(RegistryService r, [AsParameters] MembersQuery q, [AsParameters] KnownAtQuery known) =>
-        r.Read<Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>>>(s =>
-        {
-            var org = Inputs.Org(s.Catalog, q.Org, "org");
-            var period = Inputs.Period(q.On, "on");
-            var queries = new RegistryQueries(s);
-            return period.Precision == DatePrecision.Day
-                ? ApiOk<MembersReport>.Of(queries.Members(org, period.Start, known.Time))
-                : ApiOk<MembersDuringReport>.Of(queries.MembersDuring(org, period, known.Time));
-        });
+    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Members(RegistryService r, [AsParameters] MembersQuery q, [AsParameters] KnownAtQuery known)
+    {
+        var period = Inputs.Period(q.On, "on");
+        return r.Read(s => Of(new RegistryQueries(s), Inputs.Org(s.Catalog, q.Org, "org"), period, known.Time));
+    }
+
+    /// <summary>The members on a day, or during a month or a year (also <c>/organizations/{id}/members</c>).</summary>
+    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Of(RegistryQueries queries, OrgId org, EdtfDate period, DateTimeOffset? known) =>
+        period.Precision == DatePrecision.Day
+            ? ApiOk<MembersReport>.Of(queries.Members(org, period.Start, known))
+            : ApiOk<MembersDuringReport>.Of(queries.MembersDuring(org, period, known));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
+using Plenary.Core.Time;
 using Plenary.Store.Queries;
 
 namespace Plenary.Web.Api;
@@ -12,6 +13,9 @@ public static class OrganizationsApi
 
     public sealed record OrganizationAnswer(Organization Organization, MembersReport Members, IReadOnlyList<ChairView> Chairs);
 
+    /// <summary>An organization with its members during a month or a year (<c>on=2016</c>), each with the part of the period it was one.</summary>
+    public sealed record OrganizationDuringAnswer(Organization Organization, MembersDuringReport Members, IReadOnlyList<ChairView> Chairs);
+
     public sealed record TimelinesPage(OrgId Org, DateTimeOffset? KnownAt, IReadOnlyList<TimelineReport> Timelines, PageInfo Page);
 
     public sealed record ChairsPage(IReadOnlyList<ChairView> Chairs, PageInfo Page);
@@ -20,8 +24,9 @@ public static class OrganizationsApi
     {
         var orgs = api.MapGroup("/organizations");
         orgs.MapGet("", Organizations).Documented("organizations", "The organizations the registry knows", 400);
-        orgs.MapGet("/{id}", Organization).Documented("organization", "An organization, its members on a day and its chairs (as `plenary show ORG`)", 400, 404);
-        orgs.MapGet("/{id}/members", Members).Documented("organization-members", "An organization's members on a day", 400, 404);
+        orgs.MapGet("/{id}", Organization).Documented("organization",
+            "An organization, its members on a day (on=YYYY-MM-DD) or during a month or a year (on=YYYY-MM, on=YYYY), and its chairs (as `plenary show ORG`)", 400, 404);
+        orgs.MapGet("/{id}/members", Members).Documented("organization-members", "An organization's members on a day, or during a month or a year", 400, 404);
         orgs.MapGet("/{id}/timelines", Timelines).Documented("organization-timelines", "Every state's standing over time in one organization", 400, 404);
         orgs.MapGet("/{id}/chairs", Chairs).Documented("organization-chairs", "Who chaired the organization and its bodies", 400, 404);
         return api;
@@ -30,26 +35,31 @@ public static class OrganizationsApi
     public static ApiOk<OrganizationsPage> Organizations(RegistryService r, [AsParameters] PageQuery paging) =>
         r.Read(s => ApiOk<OrganizationsPage>.Of(paging.Of(s.Catalog.Organizations, (orgs, page) => new OrganizationsPage(orgs, page))));
 
-    public static Results<ApiOk<OrganizationAnswer>, ProblemHttpResult> Organization(RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known) =>
-        r.Read<Results<ApiOk<OrganizationAnswer>, ProblemHttpResult>>(s =>
+    public static Results<Results<ApiOk<OrganizationAnswer>, ApiOk<OrganizationDuringAnswer>>, ProblemHttpResult> Organization(
+        RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known)
+    {
+        var period = q.Period;
+        var at = known.Time;
+        return r.AboutOrg<Results<ApiOk<OrganizationAnswer>, ApiOk<OrganizationDuringAnswer>>>(id, (s, org) =>
         {
-            if (Inputs.FindOrg(s.Catalog, id, out var missing) is not { } org) return Problems.NotFound(missing);
             var queries = new RegistryQueries(s);
-            var day = Inputs.Day(q.On, "on");
-            return ApiOk<OrganizationAnswer>.Of(new OrganizationAnswer(org, queries.Members(org.Id, day, known.Time), queries.Chairs(org.Id, known.Time)));
+            return period.Precision == DatePrecision.Day
+                ? ApiOk<OrganizationAnswer>.Of(new OrganizationAnswer(org, queries.Members(org.Id, period.Start, at), queries.Chairs(org.Id, at)))
+                : ApiOk<OrganizationDuringAnswer>.Of(new OrganizationDuringAnswer(org, queries.MembersDuring(org.Id, period, at), queries.Chairs(org.Id, at)));
         });
+    }
 
-    public static Results<ApiOk<MembersReport>, ProblemHttpResult> Members(RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known) =>
-        r.Read<Results<ApiOk<MembersReport>, ProblemHttpResult>>(s =>
-        {
-            if (Inputs.FindOrg(s.Catalog, id, out var missing) is not { } org) return Problems.NotFound(missing);
-            return ApiOk<MembersReport>.Of(new RegistryQueries(s).Members(org.Id, Inputs.Day(q.On, "on"), known.Time));
-        });
+    public static Results<Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>>, ProblemHttpResult> Members(
+        RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known)
+    {
+        var period = q.Period;
+        var at = known.Time;
+        return r.AboutOrg(id, (s, org) => MembersApi.Of(new RegistryQueries(s), org.Id, period, at));
+    }
 
     public static Results<ApiOk<TimelinesPage>, ProblemHttpResult> Timelines(RegistryService r, string id, [AsParameters] KnownAtQuery known, [AsParameters] PageQuery paging) =>
-        r.Read<Results<ApiOk<TimelinesPage>, ProblemHttpResult>>(s =>
+        r.AboutOrg(id, (s, org) =>
         {
-            if (Inputs.FindOrg(s.Catalog, id, out var missing) is not { } org) return Problems.NotFound(missing);
             var queries = new RegistryQueries(s);
             var at = known.Time;
             var states = queries.Histories(org.Id, at).Select(h => h.State).ToList();
@@ -57,9 +67,5 @@ public static class OrganizationsApi
         });
 
     public static Results<ApiOk<ChairsPage>, ProblemHttpResult> Chairs(RegistryService r, string id, [AsParameters] KnownAtQuery known, [AsParameters] PageQuery paging) =>
-        r.Read<Results<ApiOk<ChairsPage>, ProblemHttpResult>>(s =>
-        {
-            if (Inputs.FindOrg(s.Catalog, id, out var missing) is not { } org) return Problems.NotFound(missing);
-            return ApiOk<ChairsPage>.Of(paging.Of(new RegistryQueries(s).Chairs(org.Id, known.Time), (chairs, page) => new ChairsPage(chairs, page)));
-        });
+        r.AboutOrg(id, (s, org) => ApiOk<ChairsPage>.Of(paging.Of(new RegistryQueries(s).Chairs(org.Id, known.Time), (chairs, page) => new ChairsPage(chairs, page))));
 }

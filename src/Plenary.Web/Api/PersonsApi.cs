@@ -23,9 +23,5 @@ public static class PersonsApi
         r.Read(s => ApiOk<PersonsPage>.Of(paging.Of(s.Catalog.Persons, (persons, page) => new PersonsPage(persons, page))));
 
     public static Results<ApiOk<PersonAnswer>, ProblemHttpResult> Person(RegistryService r, string id, [AsParameters] KnownAtQuery known) =>
-        r.Read<Results<ApiOk<PersonAnswer>, ProblemHttpResult>>(s =>
-        {
-            if (Inputs.FindPerson(s.Catalog, id, out var missing) is not { } person) return Problems.NotFound(missing);
-            return ApiOk<PersonAnswer>.Of(new PersonAnswer(person, new RegistryQueries(s).Statements(person, known.Time)));
-        });
+        r.AboutPerson(id, (s, person) => ApiOk<PersonAnswer>.Of(new PersonAnswer(person, new RegistryQueries(s).Statements(person, known.Time))));
 }

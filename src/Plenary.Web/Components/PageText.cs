@@ -1,4 +1,5 @@
 using System.Globalization;
+using Plenary.Core.Time;
 using System.Text.RegularExpressions;
 using Plenary.Core.Claims;
 
@@ -11,6 +12,9 @@ public static partial class PageText
     public static string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The first day of a period that a part of it held from (a part may begin before the period): the day to ask "who says so" about.</summary>
+    public static string FirstDay(EdtfDate from, EdtfDate period) => Day(from.Start < period.Start ? period.Start : from.Start);
 
     public static string StandingWords(Standing s) => s == Standing.Unknown ? "unknown (no data)" : WireName.Of(s);
 

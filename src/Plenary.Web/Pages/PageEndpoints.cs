@@ -1,6 +1,7 @@
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
 using Plenary.Core.Standings;
+using Plenary.Core.Time;
 using Plenary.Store;
 using Plenary.Store.Queries;
 using Plenary.Web.Api;
@@ -99,21 +100,23 @@ public static class PageEndpoints
 
     private static IResult OrgPage(HttpContext ctx, RegistryService r, string id, string? on)
     {
-        var day = Inputs.Day(on, "on");
+        var period = Inputs.Period(on, "on");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var model = r.Cached($"page|org|{id}|{day:yyyy-MM-dd}|{today:yyyy-MM-dd}", s =>
+        var model = r.Cached($"page|org|{id}|{period}|{today:yyyy-MM-dd}", s =>
         {
             var org = Inputs.PathOrg(s.Catalog, id);
             var c = s.Catalog;
             var q = new RegistryQueries(s);
-            var members = q.Members(org.Id, day);
+            // A day's members (with observers and others), or a month's or a year's: each with the part of it it was one.
+            var members = period.Precision == DatePrecision.Day ? q.Members(org.Id, period.Start) : null;
+            var during = members is null ? q.MembersDuring(org.Id, period) : null;
             var rows = q.Histories(org.Id).Select(h => new TimelineRow(h.State.Value, c.StateName(h.State), $"/states/{h.State}", q.Periods(h.History, org.Id, null),
                 p => $"/status?state={h.State}&org={org.Id}&on={Charts.Day(p.From.Start)}", h.State.Value)).ToList();
             var attendance = q.Attendance(org.Id);
             var matrixStates = attendance.Meetings.SelectMany(m => m.Attendance.Keys)
-                .Concat(members.Members.Select(m => m.State)).Distinct().Order()
+                .Concat(members?.Members.Select(m => m.State) ?? during!.Members.Select(m => m.State)).Distinct().Order()
                 .Select(st => (st.Value, c.StateName(st))).ToList();
-            return new OrgPage.Info(org, c, day, today, rows, members, OrganizationStanding.Ending(org, c),
+            return new OrgPage.Info(org, c, period, today, rows, members, during, OrganizationStanding.Ending(org, c),
                 attendance.Meetings.Reverse().ToList(), matrixStates, q.Chairs(org.Id));
         });
         return PageResult.Of<OrgPage, OrgPage.Info>(ctx, model);
@@ -124,7 +127,7 @@ public static class PageEndpoints
 
     private static IResult StatePage(HttpContext ctx, RegistryService r, string id, string? on)
     {
-        var day = Inputs.Day(on, "on");
+        var period = Inputs.Period(on, "on");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var model = r.Read(s =>
         {
@@ -139,10 +142,14 @@ public static class PageEndpoints
                 .Select(x => new TimelineRow(x.m.Org.Value, c.OrganizationName(x.m.Org), $"/orgs/{x.m.Org}", q.Periods(x.m.History, x.m.Org, null),
                     p => $"/status?state={state.Id}&org={x.m.Org}&on={Charts.Day(p.From.Start)}", x.o?.Acronyms.FirstOrDefault())).ToList();
             var handovers = ByName(memberships.Select(m => c.FindOrganization(m.Org)).OfType<Organization>().Where(o => o.EndedOn() is not null && o.Successors.Count > 0)).ToList();
-            var current = q.StandingsOf(state.Id, day).Where(m => m.Day.Standing != Standing.NotMember)
-                .OrderBy(m => c.OrganizationName(m.Org), StringComparer.CurrentCultureIgnoreCase)
-                .Select(m => new StatePage.Current(m.Org, m.Day.Standing, m.Day.Since)).ToList();
-            return new StatePage.Info(state, c, day, today, rows, handovers, current, c.Persons.Where(p => p.State == state.Id).ToList());
+            // On a day, one standing an organization; during a month or a year, each part of it with its standing.
+            var current = period.Precision == DatePrecision.Day
+                ? q.StandingsOf(state.Id, period.Start).Where(m => m.Day.Standing != Standing.NotMember)
+                    .Select(m => new StatePage.Current(m.Org, m.Day.Standing, m.Day.Since, null)).ToList()
+                : q.StandingsDuring(state.Id, period).Standings
+                    .Select(p => new StatePage.Current(p.Org, p.Standing, p.From, StandingDuring.Span(period, p.From, p.Until, p.Whole))).ToList();
+            current = current.OrderBy(m => c.OrganizationName(m.Org), StringComparer.CurrentCultureIgnoreCase).ToList();
+            return new StatePage.Info(state, c, period, today, rows, handovers, current, c.Persons.Where(p => p.State == state.Id).ToList());
         });
         return PageResult.Of<StatePage, StatePage.Info>(ctx, model);
     }
