@@ -265,8 +265,18 @@ public sealed class BrowserTests : IAsyncLifetime
         var twins = texts.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twins.Count == 0, $"labels that read the same: {string.Join(", ", twins)}");
         if (width < 800)
+        {
             Assert.True(await page.Locator($"{chart} .chart-scroll").EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'"),
                 "on a phone the chart keeps its size and scrolls sideways in its own box");
+            // It opens at the latest years: the axis's last year is in its box and on the screen, with no scrolling.
+            var outside = await page.Locator($"{chart} .chart-scroll").EvaluateAsync<string>(@"e => {
+                const years = e.querySelectorAll('text.year'), last = years[years.length - 1];
+                const b = last.getBoundingClientRect(), box = e.getBoundingClientRect();
+                const seen = b.left >= Math.max(box.left, 0) - 0.5 && b.right <= Math.min(box.right, window.innerWidth) + 0.5;
+                return seen ? '' : `${last.textContent.trim()} at ${Math.round(b.left)}..${Math.round(b.right)} px, the chart's box ${Math.round(box.left)}..${Math.round(box.right)} px`;
+            }");
+            Assert.True(outside.Length == 0, $"on a phone the chart opens at its oldest years: the latest year label is out of view ({outside}) at {width} px");
+        }
     }
 
     /// <summary>Nothing makes the page wider than the screen (a wide table or chart scrolls inside its own box).</summary>
