@@ -182,14 +182,11 @@ public static class FeedsCommands
     /// <summary><c>plenary review-changes</c>: the review queue grouped by what accepting would change.</summary>
     public static Command ReviewByChange()
     {
-        var format = CliOptions.Format("table", "json");
-        var cmd = new Command("review-changes", "The review queue grouped by what accepting would change: new standings, new meetings, other changes, confirmations") { format };
-        cmd.SetAction(r =>
+        return new Reading(knownAt: false).Command("review-changes", "The review queue grouped by what accepting would change: new standings, new meetings, other changes, confirmations", [], (r, registry) =>
         {
-            using var store = RegistryOpener.Open(r);
-            var views = new Plenary.Store.Queries.RegistryQueries.ViewCache(store);
-            var groups = new Desk(store).QueueByChange();
-            if (r.GetValue(format) == "json")
+            var views = new Plenary.Store.Queries.RegistryQueries.ViewCache(registry.Store);
+            var groups = new Desk(registry.Store).QueueByChange();
+            if (registry.Json)
             {
                 Output.Json(new { groups = groups.Select(g => new { change = ReviewGroups.WireName(g.Kind), count = g.Claims.Count, claims = g.Claims.Select(views.Of).ToList() }).ToList() });
                 return 0;
@@ -200,7 +197,6 @@ public static class FeedsCommands
                     g.Claims.Select(views.Of).Select(c => (IReadOnlyList<string?>)[c.Id, c.Says, c.Source.Id]));
             return 0;
         });
-        return cmd;
     }
 
     private static int Run(Action action)

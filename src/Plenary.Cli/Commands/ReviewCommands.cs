@@ -53,19 +53,15 @@ public static class ReviewCommands
 
     public static Command Review()
     {
-        var format = CliOptions.Format("table", "json");
-        var cmd = new Command("review", "The proposed claims waiting for a decision, with their evidence") { format };
-        cmd.SetAction(r =>
+        return new Reading(knownAt: false).Command("review", "The proposed claims waiting for a decision, with their evidence", [], (r, registry) =>
         {
-            using var store = RegistryOpener.Open(r);
-            var views = new RegistryQueries.ViewCache(store);
-            var queue = new Desk(store).Queue().Select(views.Of).ToList();
-            if (r.GetValue(format) == "json") { Output.Json(new { claims = queue }); return 0; }
+            var views = new RegistryQueries.ViewCache(registry.Store);
+            var queue = new Desk(registry.Store).Queue().Select(views.Of).ToList();
+            if (registry.Json) { Output.Json(new { claims = queue }); return 0; }
             Output.Table("Proposed claims", ["claim", "says", "article", "evidence"], queue.Select(c => (IReadOnlyList<string?>)
                 [c.Id, c.Says, $"{Output.Source(c)} [{c.Source.Id}]", string.Join(" … ", c.Evidence.Select(e => e.Text))]));
             return 0;
         });
-        return cmd;
     }
 
     public static Command Accept() => Decision("accept", "Accept proposed claims: they become part of the registry", ReviewState.Accepted);

@@ -119,19 +119,15 @@ public sealed class RegistryQueries(RegistryStore store)
 
     /// <summary>Every organization's standing history for one state (the state page).</summary>
     public IReadOnlyList<(OrgId Org, StandingHistory History)> Memberships(StateId state, DateTimeOffset? knownAt = null) =>
-        store.Claims(new ClaimFilter { Type = ClaimType.Membership, State = state, KnownAt = knownAt })
-            .GroupBy(c => ((MembershipFact)c.Fact).Org)
-            .OrderBy(g => g.Key)
-            .Select(g => (g.Key, StandingDerivation.Derive(g)))
-            .ToList();
+        HistoriesBy(new ClaimFilter { Type = ClaimType.Membership, State = state, KnownAt = knownAt }, m => m.Org);
 
     /// <summary>Each state's standing history in one organization (the organization page's timeline chart).</summary>
     public IReadOnlyList<(StateId State, StandingHistory History)> Histories(OrgId org, DateTimeOffset? knownAt = null) =>
-        store.Claims(new ClaimFilter { Type = ClaimType.Membership, Org = org, KnownAt = knownAt })
-            .GroupBy(c => ((MembershipFact)c.Fact).State)
-            .OrderBy(g => g.Key)
-            .Select(g => (g.Key, StandingDerivation.Derive(g)))
-            .ToList();
+        HistoriesBy(new ClaimFilter { Type = ClaimType.Membership, Org = org, KnownAt = knownAt }, m => m.State);
+
+    /// <summary>The membership claims the filter selects, as one standing history per key (the organization or the state), in key order.</summary>
+    private List<(TKey, StandingHistory)> HistoriesBy<TKey>(ClaimFilter membership, Func<MembershipFact, TKey> key) =>
+        store.Claims(membership).GroupBy(c => key((MembershipFact)c.Fact)).OrderBy(g => g.Key).Select(g => (g.Key, StandingDerivation.Derive(g))).ToList();
 
     public IReadOnlyList<MeetingRecord> Meetings(OrgId? org, DateOnly? from = null, DateOnly? to = null, DateTimeOffset? knownAt = null)
     {

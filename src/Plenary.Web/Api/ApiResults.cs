@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Plenary.Core.Time;
@@ -56,6 +57,13 @@ public sealed record KnownAtQuery([property: FromQuery(Name = "known_at")] strin
 public sealed record OnQuery([property: FromQuery(Name = "on")] string? On)
 {
     public EdtfDate Period => Inputs.Period(On, "on");
+
+    /// <summary>The answer on the day asked, or during the month or the year asked: where an endpoint's <c>on=</c> chooses between the two.</summary>
+    public Results<ApiOk<TDay>, ApiOk<TDuring>> Answer<TDay, TDuring>(Func<DateOnly, TDay> onDay, Func<EdtfDate, TDuring> during)
+    {
+        var period = Period;
+        return period.Precision == DatePrecision.Day ? ApiOk<TDay>.Of(onDay(period.Start)) : ApiOk<TDuring>.Of(during(period));
+    }
 }
 
 /// <summary>How an operation appears in the OpenAPI document.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Plenary.Core.Ids;
-using Plenary.Core.Time;
 using Plenary.Store.Queries;
 
 namespace Plenary.Web.Api;
@@ -9,8 +7,6 @@ namespace Plenary.Web.Api;
 /// <summary><c>/members</c>: an organization's members on a day, or during a month or a year.</summary>
 public static class MembersApi
 {
-    public sealed record MembersQuery([property: FromQuery(Name = "org")] string? Org, [property: FromQuery(Name = "on")] string? On);
-
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/members", Members).Documented("members",
@@ -18,15 +14,10 @@ public static class MembersApi
         return api;
     }
 
-    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Members(RegistryService r, [AsParameters] MembersQuery q, [AsParameters] KnownAtQuery known)
-    {
-        var period = Inputs.Period(q.On, "on");
-        return r.Read(s => Of(new RegistryQueries(s), Inputs.Org(s.Catalog, q.Org, "org"), period, known.Time));
-    }
+    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Members(RegistryService r, string? org, [AsParameters] OnQuery on, [AsParameters] KnownAtQuery known) =>
+        r.Read(s => Of(new RegistryQueries(s), Inputs.Org(s.Catalog, org, "org"), on, known.Time));
 
     /// <summary>The members on a day, or during a month or a year (also <c>/organizations/{id}/members</c>).</summary>
-    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Of(RegistryQueries queries, OrgId org, EdtfDate period, DateTimeOffset? known) =>
-        period.Precision == DatePrecision.Day
-            ? ApiOk<MembersReport>.Of(queries.Members(org, period.Start, known))
-            : ApiOk<MembersDuringReport>.Of(queries.MembersDuring(org, period, known));
+    public static Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>> Of(RegistryQueries queries, OrgId org, OnQuery on, DateTimeOffset? known) =>
+        on.Answer(day => queries.Members(org, day, known), period => queries.MembersDuring(org, period, known));
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
-using Plenary.Core.Time;
 using Plenary.Store.Queries;
 
 namespace Plenary.Web.Api;
@@ -36,26 +35,17 @@ public static class OrganizationsApi
         r.Read(s => ApiOk<OrganizationsPage>.Of(paging.Of(s.Catalog.Organizations, (orgs, page) => new OrganizationsPage(orgs, page))));
 
     public static Results<Results<ApiOk<OrganizationAnswer>, ApiOk<OrganizationDuringAnswer>>, ProblemHttpResult> Organization(
-        RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known)
-    {
-        var period = q.Period;
-        var at = known.Time;
-        return r.AboutOrg<Results<ApiOk<OrganizationAnswer>, ApiOk<OrganizationDuringAnswer>>>(id, (s, org) =>
+        RegistryService r, string id, [AsParameters] OnQuery on, [AsParameters] KnownAtQuery known) =>
+        r.AboutOrg(id, (s, org) =>
         {
-            var queries = new RegistryQueries(s);
-            return period.Precision == DatePrecision.Day
-                ? ApiOk<OrganizationAnswer>.Of(new OrganizationAnswer(org, queries.Members(org.Id, period.Start, at), queries.Chairs(org.Id, at)))
-                : ApiOk<OrganizationDuringAnswer>.Of(new OrganizationDuringAnswer(org, queries.MembersDuring(org.Id, period, at), queries.Chairs(org.Id, at)));
+            var (queries, at) = (new RegistryQueries(s), known.Time);
+            return on.Answer(day => new OrganizationAnswer(org, queries.Members(org.Id, day, at), queries.Chairs(org.Id, at)),
+                period => new OrganizationDuringAnswer(org, queries.MembersDuring(org.Id, period, at), queries.Chairs(org.Id, at)));
         });
-    }
 
     public static Results<Results<ApiOk<MembersReport>, ApiOk<MembersDuringReport>>, ProblemHttpResult> Members(
-        RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known)
-    {
-        var period = q.Period;
-        var at = known.Time;
-        return r.AboutOrg(id, (s, org) => MembersApi.Of(new RegistryQueries(s), org.Id, period, at));
-    }
+        RegistryService r, string id, [AsParameters] OnQuery on, [AsParameters] KnownAtQuery known) =>
+        r.AboutOrg(id, (s, org) => MembersApi.Of(new RegistryQueries(s), org.Id, on, known.Time));
 
     public static Results<ApiOk<TimelinesPage>, ProblemHttpResult> Timelines(RegistryService r, string id, [AsParameters] KnownAtQuery known, [AsParameters] PageQuery paging) =>
         r.AboutOrg(id, (s, org) =>

@@ -36,22 +36,16 @@ public static class StatesApi
         r.Read(s => ApiOk<StatesPage>.Of(paging.Of(s.Catalog.States, (states, page) => new StatesPage(states, page))));
 
     public static Results<Results<ApiOk<StateAnswer>, ApiOk<StandingsDuringAnswer>>, ProblemHttpResult> State(
-        RegistryService r, string id, [AsParameters] OnQuery q, [AsParameters] KnownAtQuery known)
-    {
-        var period = q.Period;
-        var at = known.Time;
-        return r.AboutState<Results<ApiOk<StateAnswer>, ApiOk<StandingsDuringAnswer>>>(id, (s, state) =>
+        RegistryService r, string id, [AsParameters] OnQuery on, [AsParameters] KnownAtQuery known) =>
+        r.AboutState(id, (s, state) =>
         {
-            var queries = new RegistryQueries(s);
-            if (period.Precision != DatePrecision.Day)
-                return ApiOk<StandingsDuringAnswer>.Of(new StandingsDuringAnswer(state, period, queries.StandingsDuring(state.Id, period, at).Standings));
-            var memberships = queries.StandingsOf(state.Id, period.Start, at)
-                .Where(m => m.Day.Standing != Standing.NotMember)
-                .Select(m => new Membership(m.Org, s.Catalog.OrganizationName(m.Org), m.Day.Standing, m.Day.Since, m.Day.Basis))
-                .ToList();
-            return ApiOk<StateAnswer>.Of(new StateAnswer(state, period.Start, memberships));
+            var (queries, at) = (new RegistryQueries(s), known.Time);
+            return on.Answer(day => new StateAnswer(state, day, queries.StandingsOf(state.Id, day, at)
+                    .Where(m => m.Day.Standing != Standing.NotMember)
+                    .Select(m => new Membership(m.Org, s.Catalog.OrganizationName(m.Org), m.Day.Standing, m.Day.Since, m.Day.Basis))
+                    .ToList()),
+                period => new StandingsDuringAnswer(state, period, queries.StandingsDuring(state.Id, period, at).Standings));
         });
-    }
 
     public static Results<ApiOk<StateTimelines>, ProblemHttpResult> Timelines(RegistryService r, string id, [AsParameters] KnownAtQuery known) =>
         r.AboutState(id, (s, state) =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Plenary.Store.Queries;
 
 namespace Plenary.Web.Api;
@@ -6,18 +5,12 @@ namespace Plenary.Web.Api;
 /// <summary><c>/timeline</c>: a state's standing in an organization over time.</summary>
 public static class TimelineApi
 {
-    public sealed record TimelineQuery([property: FromQuery(Name = "state")] string? State, [property: FromQuery(Name = "org")] string? Org);
-
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/timeline", Timeline).Documented("timeline", "A state's standing in an organization over time", 400);
         return api;
     }
 
-    public static ApiOk<TimelineReport> Timeline(RegistryService r, [AsParameters] TimelineQuery q, [AsParameters] KnownAtQuery known) => r.Read(s =>
-    {
-        var state = Inputs.State(s.Catalog, q.State, "state");
-        var org = Inputs.Org(s.Catalog, q.Org, "org");
-        return ApiOk<TimelineReport>.Of(new RegistryQueries(s).Timeline(state, org, known.Time));
-    });
+    public static ApiOk<TimelineReport> Timeline(RegistryService r, string? state, string? org, [AsParameters] KnownAtQuery known) => r.Read(s =>
+        ApiOk<TimelineReport>.Of(new RegistryQueries(s).Timeline(Inputs.State(s.Catalog, state, "state"), Inputs.Org(s.Catalog, org, "org"), known.Time)));
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Plenary.Core.Claims;
@@ -17,11 +16,12 @@ namespace Plenary.Web.Pages;
 /// <summary>Sign-in, the review queue, the ingest form and the audit log. Every form that posts is checked for its antiforgery token.</summary>
 public static class EditorPages
 {
-    public static void Map(WebApplication app)
+    /// <param name="pages">Where anyone may go (sign-in); <paramref name="editor"/>: only an editor.</param>
+    public static void Map(IEndpointRouteBuilder pages, IEndpointRouteBuilder editor)
     {
-        app.MapGet("/signin", SignInForm).ExcludeFromDescription();
-        MapForm(app, "/signin", SignIn).RequireRateLimiting(SignInThrottle.Policy);
-        MapForm(app, "/signout", async (ctx, _) =>
+        pages.MapGet("/signin", SignInForm);
+        pages.MapForm("/signin", SignIn).RequireRateLimiting(SignInThrottle.Policy);
+        pages.MapForm("/signout", async (ctx, _) =>
         {
             // End the session on the server first: a copy of the cookie must not outlive the sign-out.
             if (ctx.User.FindFirst(AccountService.SessionClaim)?.Value is { } sid)
@@ -29,30 +29,21 @@ public static class EditorPages
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         });
-        app.MapGet("/denied", (HttpContext ctx) => PageResult.Of<ErrorPage, ErrorPage.Info>(ctx,
-            new("Not allowed", "Your account may not do this: it needs the editor role.", []), StatusCodes.Status403Forbidden)).ExcludeFromDescription();
+        pages.MapGet("/denied", (HttpContext ctx) => PageResult.Of<ErrorPage, ErrorPage.Info>(ctx,
+            new("Not allowed", "Your account may not do this: it needs the editor role.", []), StatusCodes.Status403Forbidden));
 
-        app.MapGet("/review", Review).RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
-        MapForm(app, "/review/{id}/accept", (ctx, form) => Decide(ctx, form, ReviewState.Accepted)).RequireAuthorization(ApiEndpoints.EditorPolicy);
-        MapForm(app, "/review/{id}/reject", (ctx, form) => Decide(ctx, form, ReviewState.Rejected)).RequireAuthorization(ApiEndpoints.EditorPolicy);
-        MapForm(app, "/review/{id}/correct", Correct).RequireAuthorization(ApiEndpoints.EditorPolicy);
-        MapForm(app, "/review/accept-all", AcceptAll).RequireAuthorization(ApiEndpoints.EditorPolicy);
-        MapForm(app, "/review/accept-confirmations", AcceptConfirmations).RequireAuthorization(ApiEndpoints.EditorPolicy);
+        editor.MapGet("/review", Review);
+        editor.MapForm("/review/{id}/accept", (ctx, form) => Decide(ctx, form, ReviewState.Accepted));
+        editor.MapForm("/review/{id}/reject", (ctx, form) => Decide(ctx, form, ReviewState.Rejected));
+        editor.MapForm("/review/{id}/correct", Correct);
+        editor.MapForm("/review/accept-all", AcceptAll);
+        editor.MapForm("/review/accept-confirmations", AcceptConfirmations);
 
-        app.MapGet("/ingest", (HttpContext ctx) => IngestForm(ctx, null)).RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
-        MapForm(app, "/ingest", Ingest).RequireAuthorization(ApiEndpoints.EditorPolicy);
+        editor.MapGet("/ingest", (HttpContext ctx) => IngestForm(ctx, null));
+        editor.MapForm("/ingest", Ingest);
 
-        app.MapGet("/audit", Audit).RequireAuthorization(ApiEndpoints.AdminPolicy).ExcludeFromDescription();
+        pages.MapGet("/audit", Audit).RequireAuthorization(ApiEndpoints.AdminPolicy);
     }
-
-    /// <summary>A form post: the antiforgery token is validated before anything else is read or done.</summary>
-    private static RouteHandlerBuilder MapForm(WebApplication app, string pattern, Func<HttpContext, IFormCollection, Task<IResult>> handle) =>
-        app.MapPost(pattern, async (HttpContext ctx, IAntiforgery antiforgery) =>
-        {
-            await antiforgery.ValidateRequestAsync(ctx);
-            var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
-            return await handle(ctx, form);
-        }).DisableAntiforgery().ExcludeFromDescription();
 
     private static string LocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Plenary.Editorial;
 using Plenary.Feeds;
-using Plenary.Web.Api;
 using Plenary.Store.Records;
 using Plenary.Web.Components;
 
@@ -14,26 +12,26 @@ namespace Plenary.Web.Pages;
 /// </summary>
 public static class FeedsPage
 {
-    public static void Map(WebApplication app)
+    /// <param name="editor">The pages only an editor may see.</param>
+    public static void Map(IEndpointRouteBuilder editor)
     {
-        app.MapGet("/feeds", (HttpContext ctx, RegistryService r) => Render(ctx, r, null)).RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
-        MapForm(app, "/feeds/add", (ctx, r, form, by) =>
+        editor.MapGet("/feeds", (HttpContext ctx, RegistryService r) => Render(ctx, r, null));
+        Change(editor, "/feeds/add", (ctx, r, form, by) =>
             new FeedSubscriptions(r).Add(form["url"].ToString(), form["name"].ToString(), form["every"] is { Count: > 0 } e && e.ToString().Length > 0 ? e.ToString() : null, by));
-        MapForm(app, "/feeds/{id}/pause", (ctx, r, form, by) => new FeedSubscriptions(r).Pause(Id(ctx), by));
-        MapForm(app, "/feeds/{id}/resume", (ctx, r, form, by) => new FeedSubscriptions(r).Resume(Id(ctx), by));
-        MapForm(app, "/feeds/{id}/remove", (ctx, r, form, by) => new FeedSubscriptions(r).Remove(Id(ctx), by));
-        MapForm(app, "/feeds/{id}/rule", (ctx, r, form, by) => new FeedSubscriptions(r).SetAutoAccept(Id(ctx), form["auto_accept"].ToString(), by));
-        MapForm(app, "/feeds/accept-confirmations", (ctx, r, form, by) => new Desk(r).AcceptConfirmations(by));
+        Change(editor, "/feeds/{id}/pause", (ctx, r, form, by) => new FeedSubscriptions(r).Pause(Id(ctx), by));
+        Change(editor, "/feeds/{id}/resume", (ctx, r, form, by) => new FeedSubscriptions(r).Resume(Id(ctx), by));
+        Change(editor, "/feeds/{id}/remove", (ctx, r, form, by) => new FeedSubscriptions(r).Remove(Id(ctx), by));
+        Change(editor, "/feeds/{id}/rule", (ctx, r, form, by) => new FeedSubscriptions(r).SetAutoAccept(Id(ctx), form["auto_accept"].ToString(), by));
+        Change(editor, "/feeds/accept-confirmations", (ctx, r, form, by) => new Desk(r).AcceptConfirmations(by));
     }
 
     private static string Id(HttpContext ctx) => ctx.Request.RouteValues["id"]?.ToString() ?? "";
 
-    /// <summary>A form post (antiforgery checked first); the change is made, then the page is shown again, or with the error at 4xx.</summary>
-    private static void MapForm(WebApplication app, string pattern, Action<HttpContext, Plenary.Store.RegistryStore, IFormCollection, string> change) =>
-        app.MapPost(pattern, async (HttpContext ctx, IAntiforgery antiforgery, RegistryService r) =>
+    /// <summary>A form post (a page form: antiforgery checked first); the change is made, then the page is shown again, or with the error at 4xx.</summary>
+    private static void Change(IEndpointRouteBuilder editor, string pattern, Action<HttpContext, Plenary.Store.RegistryStore, IFormCollection, string> change) =>
+        editor.MapForm(pattern, (ctx, form) =>
         {
-            await antiforgery.ValidateRequestAsync(ctx);
-            var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+            var r = ctx.RequestServices.GetRequiredService<RegistryService>();
             var by = ctx.User.Identity!.Name!;
             try
             {
@@ -41,10 +39,10 @@ public static class FeedsPage
             }
             catch (Exception e) when (e is FeedInputException or FeedExistsException or KeyNotFoundException)
             {
-                return Render(ctx, r, e.Message, e is KeyNotFoundException ? 404 : e is FeedExistsException ? 409 : 400);
+                return Task.FromResult(Render(ctx, r, e.Message, e is KeyNotFoundException ? 404 : e is FeedExistsException ? 409 : 400));
             }
-            return Results.Redirect("/feeds");
-        }).DisableAntiforgery().RequireAuthorization(ApiEndpoints.EditorPolicy).ExcludeFromDescription();
+            return Task.FromResult(Results.Redirect("/feeds"));
+        });
 
     private static IResult Render(HttpContext ctx, RegistryService r, string? error, int status = 200)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
 using Plenary.Core.Standings;
@@ -18,21 +19,35 @@ public static class PageEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", Home).ExcludeFromDescription();
-        app.MapGet("/search", SearchPage).ExcludeFromDescription();
-        app.MapGet("/orgs", Orgs).ExcludeFromDescription();
-        app.MapGet("/orgs/{id}", OrgPage).ExcludeFromDescription();
-        app.MapGet("/states", States).ExcludeFromDescription();
-        app.MapGet("/states/{id}", StatePage).ExcludeFromDescription();
-        app.MapGet("/status", StatusPage).ExcludeFromDescription();
-        app.MapGet("/meetings/{id}", MeetingPage).ExcludeFromDescription();
-        app.MapGet("/persons", Persons).ExcludeFromDescription();
-        app.MapGet("/persons/{id}", PersonPage).ExcludeFromDescription();
-        app.MapGet("/articles", Articles).ExcludeFromDescription();
-        app.MapGet("/articles/{id}", Article).ExcludeFromDescription();
-        EditorPages.Map(app);
-        FeedsPage.Map(app);
+        // Pages are for people: none of them is in the API's OpenAPI document.
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", Home);
+        pages.MapGet("/search", SearchPage);
+        pages.MapGet("/status", StatusPage);
+        pages.MapGet("/meetings/{id}", MeetingPage);
+        // The registry's named things: a list at /orgs, and a page each at /orgs/{id}.
+        void ListAndPages(string list, Delegate all, Delegate one)
+        {
+            pages.MapGet(list, all);
+            pages.MapGet(list + "/{id}", one);
+        }
+        ListAndPages("/orgs", Orgs, OrgPage);
+        ListAndPages("/states", States, StatePage);
+        ListAndPages("/persons", Persons, PersonPage);
+        ListAndPages("/articles", Articles, Article);
+        var editor = pages.MapGroup("").RequireAuthorization(ApiEndpoints.EditorPolicy);
+        EditorPages.Map(pages, editor);
+        FeedsPage.Map(editor);
     }
+
+    /// <summary>A form post: the antiforgery token is validated before anything else is read or done.</summary>
+    internal static RouteHandlerBuilder MapForm(this IEndpointRouteBuilder pages, string pattern, Func<HttpContext, IFormCollection, Task<IResult>> handle) =>
+        pages.MapPost(pattern, async (HttpContext ctx, IAntiforgery antiforgery) =>
+        {
+            await antiforgery.ValidateRequestAsync(ctx);
+            var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+            return await handle(ctx, form);
+        }).DisableAntiforgery();
 
     public static Task Error(HttpContext ctx, int status, string detail)
     {
