@@ -73,24 +73,16 @@ public sealed class PageTests
     public async Task A_year_or_a_month_on_the_state_and_organization_pages_is_the_standing_during_it()
     {
         await using var s = await TestServer.StartAsync();
-        var state = await s.Client.GetStringAsync("/states/ARM?on=2024");
-        Assert.Contains("Standings during <span class=\"nowrap\">2024</span>", state);
-        Assert.Contains("<td class=\"during\">part of the year (from 2024-02)</td>", state);
-        Assert.Contains("the whole year (since", state);
-        Assert.Contains("/status?state=ARM&amp;org=csto&amp;on=2024-02-01", state);   // who says so: the part's first day in the year
-        Assert.Contains("name=\"on\" value=\"2024\"", state);
-
-        var month = await s.Client.GetStringAsync("/states/ARM?on=2024-03");
-        Assert.Contains("Standings during <span class=\"nowrap\">2024-03</span>", month);
-        Assert.Contains("the whole month (since 2024-02)", month);
-
-        var org = await s.Client.GetStringAsync("/orgs/csto?on=2024");
-        Assert.Contains("Members during <span class=\"nowrap\">2024</span>", org);
-        Assert.Contains("part of the year (from 2024-02)", org);
-        Assert.Contains("the whole year (since", org);
-
-        var day = await s.Client.GetStringAsync("/states/ARM?on=2024-11-28");
-        Assert.Contains("Standings on <span class=\"nowrap\">2024-11-28</span>", day);
+        async Task Shows(string url, params string[] parts)
+        {
+            var html = await s.Client.GetStringAsync(url);
+            Assert.All(parts, part => Assert.Contains(part, html));
+        }
+        await Shows("/states/ARM?on=2024", "Standings during <span class=\"nowrap\">2024</span>", "<td class=\"during\">part of the year (from 2024-02)</td>",
+            "the whole year (since", "/status?state=ARM&amp;org=csto&amp;on=2024-02-01" /* who says so: the part's first day in the year */, "name=\"on\" value=\"2024\"");
+        await Shows("/states/ARM?on=2024-03", "Standings during <span class=\"nowrap\">2024-03</span>", "the whole month (since 2024-02)");
+        await Shows("/orgs/csto?on=2024", "Members during <span class=\"nowrap\">2024</span>", "part of the year (from 2024-02)", "the whole year (since");
+        await Shows("/states/ARM?on=2024-11-28", "Standings on <span class=\"nowrap\">2024-11-28</span>");   // a day is still a day
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Client.GetAsync("/orgs/csto?on=2024-13")).StatusCode);
     }
 

@@ -13,12 +13,14 @@ using Plenary.Store.Curated;
 using Plenary.Web;
 using Plenary.Web.Accounts;
 using Plenary.Web.Editorial;
+using Plenary.Tests;
 
 namespace Plenary.Web.Tests;
 
 /// <summary>
 /// The real server (Kestrel on 127.0.0.1, a free port) over a registry of its own in a temporary folder, seeded with
-/// the test fixture's small curated data. Disposing stops it and deletes the folder.
+/// the test fixture's small curated data: a SQLite file, or on <c>engine: "postgres"</c> a PostgreSQL database of its own
+/// (<see cref="TestEngines"/>). Disposing stops it and deletes the folder (and drops the database).
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
@@ -33,9 +35,13 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Client { get; }
     public string DbPath { get; }
 
-    private TestServer(string dir, WebApplication app, Uri address)
+    /// <summary>The registry's engine: "sqlite" or "postgres".</summary>
+    public string Engine { get; }
+
+    private TestServer(string dir, WebApplication app, Uri address, string engine)
     {
         _dir = dir;
+        Engine = engine;
         App = app;
         BaseAddress = address;
         DbPath = Path.Combine(dir, "registry.db");
@@ -49,11 +55,14 @@ public sealed class TestServer : IAsyncDisposable
     /// Starts a server over a new registry: the small test fixture, or with <paramref name="shipped"/> (and the data
     /// present) what <c>plenary serve</c> creates — the curated data and the seed article, read and accepted.
     /// </summary>
-    public static async Task<TestServer> StartAsync(IEditorial? editorial = null, bool shipped = false, IReadOnlyDictionary<string, string?>? configuration = null)
+    public static async Task<TestServer> StartAsync(IEditorial? editorial = null, bool shipped = false, IReadOnlyDictionary<string, string?>? configuration = null,
+        string engine = "sqlite")
     {
         var dir = Path.Combine(Path.GetTempPath(), "plenary-web-" + Guid.NewGuid().ToString("N")[..12]);
+        // The registry's database is made first, so a PostgreSQL case without a server skips here, not inside a request.
+        TestEngines.Address(engine, Path.Combine(dir, "registry.db"));
         Directory.CreateDirectory(dir);
-        var app = WebApp.Build(new WebSettings(Path.Combine(dir, "registry.db"), shipped && HasShippedData ? OpenShipped : OpenFixture)
+        var app = WebApp.Build(new WebSettings(Path.Combine(dir, "registry.db"), shipped && HasShippedData ? OpenShipped : path => OpenFixture(engine, path))
         {
             Urls = ["http://127.0.0.1:0"],
             Editorial = editorial,
@@ -61,7 +70,7 @@ public sealed class TestServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestServer(dir, app, new Uri(address));
+        return new TestServer(dir, app, new Uri(address), engine);
     }
 
     public static RegistryStore OpenShipped(string path) => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s =>
@@ -70,7 +79,12 @@ public sealed class TestServer : IAsyncDisposable
         Plenary.Editorial.SeedArticle.Ingest(s);
     });
 
-    public static RegistryStore OpenFixture(string path) => RegistryStore.Open(new Plenary.Store.Sqlite.SqliteEngine(path), seed: s => CuratedSeeding.Seed(s, FixtureData));
+    public static RegistryStore OpenFixture(string path) => OpenFixture("sqlite", path);
+
+    public static RegistryStore OpenFixture(string engine, string path) => RegistryStore.Open(TestEngines.Engine(engine, path), seed: s => CuratedSeeding.Seed(s, FixtureData));
+
+    /// <summary>Another connection to the server's registry, as another process (<c>plenary accept</c>) would open.</summary>
+    public RegistryStore OpenAnother() => OpenFixture(Engine, DbPath);
 
     public RegistryService Registry => App.Services.GetRequiredService<RegistryService>();
 
@@ -97,6 +111,7 @@ public sealed class TestServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestEngines.DropUnder(_dir);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
