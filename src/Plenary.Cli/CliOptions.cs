@@ -25,6 +25,12 @@ public static class CliOptions
         return o;
     }
 
+    /// <summary>The STATE argument (resolved by <see cref="State"/>).</summary>
+    public static Argument<string> StateArgument() => new("state") { Description = "State: id (ARM) or name (Armenia)" };
+
+    /// <summary>The ORG argument (resolved by <see cref="Org"/>).</summary>
+    public static Argument<string> OrgArgument() => new("org") { Description = "Organization: id (csto) or name" };
+
     public static Option<string?> During() => new("--on") { Description = "The day, month or year to ask about (YYYY-MM-DD, YYYY-MM or YYYY; default: today)" };
 
     public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY, YYYY-MM, YYYY-MM-DD meaning its end, or an ISO 8601 time; UTC)" };

@@ -8,7 +8,7 @@ public static class AttendanceCommand
 {
     public static Command Create()
     {
-        var org = new Argument<string>("org") { Description = "Organization: id or name" };
+        var org = CliOptions.OrgArgument();
         var from = new Option<string?>("--from") { Description = "First day (YYYY-MM-DD)" };
         var to = new Option<string?>("--to") { Description = "Last day (YYYY-MM-DD)" };
         return new Reading().Command("attendance", "An organization's meetings with each member's attendance", [org, from, to], (r, registry) =>

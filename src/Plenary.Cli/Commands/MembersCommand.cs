@@ -11,7 +11,7 @@ public static class MembersCommand
 {
     public static Command Create()
     {
-        var org = new Argument<string>("org") { Description = "Organization: id (csto) or name" };
+        var org = CliOptions.OrgArgument();
         return new Reading(on: true).Command("members", "The members of an organization on a day (de jure members; observers and others listed apart)", [org], (r, registry) =>
         {
             var o = CliOptions.Org(registry.Catalog, r.GetValue(org)!);

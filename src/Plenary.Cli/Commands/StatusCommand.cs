@@ -11,8 +11,8 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var state = new Argument<string>("state") { Description = "State: id (ARM) or name (Armenia)" };
-        var org = new Argument<string>("org") { Description = "Organization: id (csto) or name" };
+        var state = CliOptions.StateArgument();
+        var org = CliOptions.OrgArgument();
         return new Reading(on: true).Command("status", "A state's standing in an organization on a day, with the claims behind it", [state, org], (r, registry) =>
         {
             var s = CliOptions.State(registry.Catalog, r.GetValue(state)!);

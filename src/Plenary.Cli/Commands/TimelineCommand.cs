@@ -9,8 +9,8 @@ public static class TimelineCommand
 {
     public static Command Create()
     {
-        var state = new Argument<string>("state") { Description = "State: id or name" };
-        var org = new Argument<string>("org") { Description = "Organization: id or name" };
+        var state = CliOptions.StateArgument();
+        var org = CliOptions.OrgArgument();
         return new Reading().Command("timeline", "A state's standing in an organization over time, with the sources of each period", [state, org], (r, registry) =>
         {
             var c = registry.Catalog;
