@@ -9,7 +9,7 @@ namespace Plenary.Reader.Time;
 /// "last week", "five years ago", "last August"; explicit dates ("Dec. 10, 2023", "24 August 2023", "November 23",
 /// "December 1993", "in 2009") at the precision the text gives.
 /// </summary>
-public sealed class TimeTagger(Lexicons lexicons)
+public sealed partial class TimeTagger(Lexicons lexicons)
 {
     private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
     {
@@ -17,6 +17,20 @@ public sealed class TimeTagger(Lexicons lexicons)
         ["may"] = 5, ["june"] = 6, ["jun."] = 6, ["july"] = 7, ["jul."] = 7, ["august"] = 8, ["aug."] = 8, ["september"] = 9,
         ["sept."] = 9, ["sep."] = 9, ["october"] = 10, ["oct."] = 10, ["november"] = 11, ["nov."] = 11, ["december"] = 12, ["dec."] = 12,
     };
+
+    /// <summary>Month abbreviations without their period ("Jan 1 (Agency):"), taken only capitalized and before a day.</summary>
+    private static readonly Dictionary<string, int> BareMonths = new(StringComparer.Ordinal)
+    {
+        ["jan"] = 1, ["feb"] = 2, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    /// <summary>The month a word at <paramref name="i"/> names: "May" and "March" only capitalized, a bare abbreviation only before a day.</summary>
+    private static int? MonthWord(Document doc, int i)
+    {
+        var w = doc.Lower[i];
+        if (Months.TryGetValue(w, out int m)) return w is "may" or "march" && !doc.IsCapitalized(i) ? null : m;
+        return BareMonths.TryGetValue(w, out m) && doc.IsCapitalized(i) && DayNumber(doc, i + 1) is not null ? m : null;
+    }
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {
@@ -32,14 +46,32 @@ public sealed class TimeTagger(Lexicons lexicons)
 
     public void Run(Document doc)
     {
+        var list = Tag(doc, doc.Published);
+        if (doc.Article.Published is null)
+        {
+            // no date given: estimate it from the text's own explicit dates, then resolve the relative ones against it
+            doc.DateEstimate = Estimate(doc, list);
+            if (doc.Published is not null) list = Tag(doc, doc.Published);
+        }
+        doc.Times = list;
+        var inTime = new bool[doc.Tokens.Count];
+        foreach (var t in list)
+        {
+            for (int k = t.First; k < t.End; k++) inTime[k] = true;
+            if (t.First > 0 && doc.Lower[t.First - 1] == "on") inTime[t.First - 1] = true;
+        }
+        doc.InTime = inTime;
+    }
+
+    /// <summary>The time expressions of the text, relative ones resolved against <paramref name="pub"/>.</summary>
+    private List<TimeExpression> Tag(Document doc, DateOnly? pub)
+    {
         var list = new List<TimeExpression>();
-        if (doc.Article.Published is null) doc.EstimatedPublished = EstimatePublication(doc);
-        var pub = doc.Published;
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
             var w = doc.Lower[i];
             TimeExpression? found = null;
-            if (Months.TryGetValue(w, out int month) && (w != "may" || doc.IsCapitalized(i)) && (w != "march" || doc.IsCapitalized(i)))
+            if (MonthWord(doc, i) is int month)
                 found = MonthExpression(doc, i, month, pub);
             else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
                      && Months.TryGetValue(doc.Lower[i + 1], out int m2))
@@ -86,45 +118,7 @@ public sealed class TimeTagger(Lexicons lexicons)
             list.Add(found);
             i = found.End - 1;
         }
-        doc.Times = list;
-        var inTime = new bool[doc.Tokens.Count];
-        foreach (var t in list)
-        {
-            for (int k = t.First; k < t.End; k++) inTime[k] = true;
-            if (t.First > 0 && doc.Lower[t.First - 1] == "on") inTime[t.First - 1] = true;
-        }
-        doc.InTime = inTime;
-    }
-
-    /// <summary>
-    /// The publication date of an article that carries none, from its own words: "today, December 25" or a day named
-    /// with its weekday ("begins on Tuesday, July 11") in a clause that is not about the future. A missing year is the
-    /// one in which that day falls on that weekday, nearest the latest year the text names (from it onwards first),
-    /// else the latest such year up to the day of reading. Null when the text gives no such day. One pass.
-    /// </summary>
-    private DateOnly? EstimatePublication(Document doc)
-    {
-        int? maxYear = null;
-        for (int i = 0; i < doc.Tokens.Count; i++)
-            if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i) && (maxYear is null || y > maxYear)) maxYear = y;
-        DateOnly? anchor = null;
-        (int Month, int Day, int? Year, int At)? today = null;
-        for (int i = 0; i < doc.Tokens.Count; i++)
-        {
-            var w = doc.Lower[i];
-            if (w == "today" && today is null && DayAfter(doc, i + 1) is { } td) today = (td.Month, td.Day, td.Year, i);
-            if (anchor is not null || !Weekdays.TryGetValue(w, out var wd) || !doc.IsCapitalized(i) || IsFuture(doc, i)) continue;
-            if (DayAfter(doc, i + 1) is not { } d) continue;
-            int? year = d.Year ?? YearOfWeekday(wd, d.Month, d.Day, maxYear);
-            if (year is int yy && SafeDay(yy, d.Month, d.Day) is not null && new DateOnly(yy, d.Month, d.Day).DayOfWeek == wd)
-                anchor = new DateOnly(yy, d.Month, d.Day);
-        }
-        if (today is { } t)
-        {
-            int? year = t.Year ?? anchor?.Year ?? maxYear;
-            if (year is int ty && SafeDay(ty, t.Month, t.Day) is not null) return new DateOnly(ty, t.Month, t.Day);
-        }
-        return anchor;
+        return list;
     }
 
     /// <summary>"December 25", ", July 11, 2023", "11 July" at token <paramref name="i"/> (a comma may come first).</summary>
@@ -140,22 +134,6 @@ public sealed class TimeTagger(Lexicons lexicons)
         }
         if (DayNumber(doc, i) is int d2 && Months.TryGetValue(doc.Lower[i + 1], out int m2))
             return YearAt(doc, i + 2) is int y3 ? (m2, d2, y3, i, i + 3) : (m2, d2, null, i, i + 2);
-        return null;
-    }
-
-    /// <summary>The year in which month/day falls on the weekday: near <paramref name="latestNamed"/> (that year or up to six after, else before), or the latest up to today.</summary>
-    private static int? YearOfWeekday(DayOfWeek wd, int month, int day, int? latestNamed)
-    {
-        bool Fits(int y) => y is >= 1 and <= 9998 && day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd;
-        if (latestNamed is int l)
-        {
-            for (int y = l; y <= l + 6; y++) if (Fits(y)) return y;
-            for (int y = l - 1; y >= l - 6; y--) if (Fits(y)) return y;
-            return null;
-        }
-        var reading = DateOnly.FromDateTime(DateTime.UtcNow);
-        for (int y = reading.Year; y >= reading.Year - 12; y--)
-            if (Fits(y) && new DateOnly(y, month, day) <= reading) return y;
         return null;
     }
 
