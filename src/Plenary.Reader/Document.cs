@@ -22,6 +22,12 @@ public sealed class Document
     /// <summary>For an article that carries no publication date, the date its own text gives it ("begins today, Tuesday, July 11"), or null.</summary>
     public DateOnly? EstimatedPublished => DateEstimate?.Day;
 
+    /// <summary>
+    /// The day of the event the lead reports ("Nicaragua on Sunday closed …", "X on Saturday took over …"), when the lead
+    /// dates it within the week before publication: what the article's undated statements and assertions default to.
+    /// </summary>
+    public DateOnly? ReportDay { get; set; }
+
     /// <summary>How the date of an article without one was estimated (the rule and the words), or null.</summary>
     public DateEstimate? DateEstimate { get; set; }
 

@@ -45,8 +45,11 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         if (verb > 0)
             foreach (var t in TimesIn(s.First, verb))
                 if (Doc.QuoteOf[t.First] < 0 && t.Value is not null && t.First <= s.First + 3) return (t.Value, true);
-        return (Published, false);
+        return (ReportDay, false);
     }
+
+    /// <summary>What an undated assertion defaults to: the day of the lead's reported event, else publication.</summary>
+    public EdtfDate? ReportDay => Doc.ReportDay is { } r ? EdtfDate.Of(r) : Published;
 
     public bool AfterSpeechVerb(int timeFirst)
     {

@@ -96,7 +96,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
         return speech && sentences <= 1 && (doc.Lower[to - 1] is "." or "!" or "?" || doc.Tokens[to].NewlineBefore);
     }
 
-    private static EdtfDate? Pub(Document doc) => doc.Published is { } p ? EdtfDate.Of(p) : null;
+    private static EdtfDate? Pub(Document doc) => (doc.ReportDay ?? doc.Published) is { } p ? EdtfDate.Of(p) : null;
 
     private void Attribute(Document doc, Quote quote)
     {

@@ -132,20 +132,58 @@ public sealed partial class TimeTagger
         return null;
     }
 
+    /// <summary>
+    /// The day of the lead's reported event: the first day-precision time of the first sentences in a past clause
+    /// ("closed on Sunday", "said Thursday"), not a dateline, falling in the week up to publication. Null otherwise.
+    /// </summary>
+    private DateOnly? ReportDay(Document doc, List<TimeExpression> times)
+    {
+        if (doc.Published is not { } pub) return null;
+        foreach (var t in times)
+        {
+            if (doc.SentenceOf[t.First] >= LeadSentences + 1) break;
+            if (t.Value is not { Precision: DatePrecision.Day } v || IsDateline(doc, t)) continue;
+            var day = v.Start;
+            if (day > pub || day < pub.AddDays(-6)) continue;
+            if (Tense(doc, t.First) == false || AfterVerbOfSpeech(doc, t.First) || PastVerbAfter(doc, t.End)) return day;
+        }
+        return null;
+    }
+
+    private bool AfterVerbOfSpeech(Document doc, int first)
+    {
+        int b = first - 1;
+        if (b >= 0 && doc.Lower[b] == "on") b--;
+        return b >= 0 && lexicons.SpeechVerbs.Contains(doc.Lower[b]);
+    }
+
+    /// <summary>"Angolan President Joao Lourenco on Saturday took over …": a verb in the past right after the time.</summary>
+    private static bool PastVerbAfter(Document doc, int end) =>
+        end < doc.Tokens.Count && (doc.Lower[end] is "took" or "held" or "met" or "was" or "were" or "said" or "became" or "left" or "made"
+            || (doc.Lower[end].Length > 4 && doc.Lower[end].EndsWith("ed", StringComparison.Ordinal)));
+
+    /// <summary>"CITY, Jan 1 (Agency):", "CITY, January 19. /TASS/.", "CITY, 19 January –": a line that opens with a place, a comma and a day; the place's first token, or -1.</summary>
+    private static int DatelineStart(Document doc, TimeExpression t)
+    {
+        if (t.First < 2 || doc.Lower[t.First - 1] != ",") return -1;
+        int j = t.First - 2;
+        while (j > 0 && t.First - j < 6 && !doc.Tokens[j].NewlineBefore && (doc.IsCapitalized(j - 1) || doc.Lower[j - 1] is "-" or ".")) j--;
+        if (!(j == 0 || doc.Tokens[j].NewlineBefore)) return -1;
+        for (int k = j; k < t.First - 1; k++)
+            if (!(doc.IsCapitalized(k) || doc.Lower[k] is "-" or ".")) return -1;
+        if (t.End < doc.Tokens.Count && !doc.Tokens[t.End].NewlineBefore && doc.Lower[t.End] is not ("(" or "/" or "—" or "–" or "-" or "--" or ":" or ".")) return -1;
+        return j;
+    }
+
+    private static bool IsDateline(Document doc, TimeExpression t) => DatelineStart(doc, t) >= 0;
+
     /// <summary>"CITY, Jan 1 (Agency):", "CITY, January 19. /TASS/.", "CITY, 19 January –": a line that opens with a place, a comma and a day.</summary>
     private DateEstimate? FromDateline(Document doc, List<TimeExpression> times, YearEvidence years)
     {
         foreach (var t in times)
         {
             if (doc.SentenceOf[t.First] > LeadSentences) break;
-            if (MonthDay(doc, t) is not { } md || t.First < 2 || doc.Lower[t.First - 1] != ",") continue;
-            int j = t.First - 2;
-            while (j > 0 && t.First - j < 6 && !doc.Tokens[j].NewlineBefore && (doc.IsCapitalized(j - 1) || doc.Lower[j - 1] is "-" or ".")) j--;
-            if (!(j == 0 || doc.Tokens[j].NewlineBefore)) continue;
-            bool placeOnly = true;
-            for (int k = j; k < t.First - 1; k++) placeOnly &= doc.IsCapitalized(k) || doc.Lower[k] is "-" or ".";
-            if (!placeOnly) continue;
-            if (t.End < doc.Tokens.Count && !doc.Tokens[t.End].NewlineBefore && doc.Lower[t.End] is not ("(" or "/" or "—" or "–" or "-" or "--" or ":" or ".")) continue;
+            if (MonthDay(doc, t) is not { } md || DatelineStart(doc, t) is not (>= 0 and var j)) continue;
             // "BEIJING, Jan 1 (APP): … took effect on Monday": a weekday of the lead picks the year the day falls on it
             DayOfWeek? hint = null;
             int s0 = doc.SentenceOf[t.First];

@@ -54,6 +54,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
             if (doc.Published is not null) list = Tag(doc, doc.Published);
         }
         doc.Times = list;
+        doc.ReportDay = ReportDay(doc, list);
         var inTime = new bool[doc.Tokens.Count];
         foreach (var t in list)
         {
@@ -126,7 +127,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
     {
         if (i < doc.Tokens.Count && doc.Lower[i] == ",") i++;
         if (i + 1 >= doc.Tokens.Count) return null;
-        if (Months.TryGetValue(doc.Lower[i], out int m) && DayNumber(doc, i + 1) is int d)
+        if (MonthWord(doc, i) is int m && DayNumber(doc, i + 1) is int d)
         {
             int k = i + 2;
             if (k + 1 < doc.Tokens.Count && doc.Lower[k] == "," && YearAt(doc, k + 1) is int y) return (m, d, y, i, k + 2);
