@@ -41,7 +41,8 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         // "Earlier, in May, an official said that …": a time at the head of a reporting clause
         int verb = -1;
         for (int k = s.First; k < s.End; k++)
-            if (Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k])) { verb = k; break; }
+            // "Speaking late Wednesday, the minister said …": the participle is not the reporting verb
+            if (Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k]) && !Doc.Lower[k].EndsWith("ing", StringComparison.Ordinal)) { verb = k; break; }
         if (verb > 0)
             foreach (var t in TimesIn(s.First, verb))
                 if (Doc.QuoteOf[t.First] < 0 && t.Value is not null && t.First <= s.First + 3) return (t.Value, true);
@@ -50,6 +51,14 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
 
     /// <summary>What an undated assertion defaults to: the day of the lead's reported event, else publication.</summary>
     public EdtfDate? ReportDay => Doc.ReportDay is { } r ? EdtfDate.Of(r) : Published;
+
+    /// <summary>"the current chair", "currently holds", "the incumbent chair": a standing stated as of the report, in the three words before a trigger.</summary>
+    public bool StatedAsCurrent(int first)
+    {
+        for (int k = first - 1; k >= Math.Max(0, first - 3); k--)
+            if (Doc.Lower[k] is "current" or "currently" or "incumbent" or "present") return true;
+        return false;
+    }
 
     public bool AfterSpeechVerb(int timeFirst)
     {
