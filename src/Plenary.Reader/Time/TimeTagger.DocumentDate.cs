@@ -158,8 +158,8 @@ public sealed partial class TimeTagger
     }
 
     /// <summary>"Angolan President Joao Lourenco on Saturday took over …": a verb in the past right after the time.</summary>
-    private static bool PastVerbAfter(Document doc, int end) =>
-        end < doc.Tokens.Count && (doc.Lower[end] is "took" or "held" or "met" or "was" or "were" or "said" or "became" or "left" or "made"
+    private bool PastVerbAfter(Document doc, int end) =>
+        end < doc.Tokens.Count && (lexicons.PastVerbs.Contains(doc.Lower[end])
             || (doc.Lower[end].Length > 4 && doc.Lower[end].EndsWith("ed", StringComparison.Ordinal)));
 
     /// <summary>"CITY, Jan 1 (Agency):", "CITY, January 19. /TASS/.", "CITY, 19 January –": a line that opens with a place, a comma and a day; the place's first token, or -1.</summary>

@@ -251,7 +251,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
             if (w is "." or ";" or "“" or "”" or "\"") break;
             if (lexicons.FutureMarkers.Contains(w)) return true;
             if (k > 0 && doc.Lower[k - 1] is "be" && (w.EndsWith("ed", StringComparison.Ordinal) || w is "held" or "met")) return true;
-            if (w is "was" or "were" or "had" or "did" or "held" or "met" or "began" or "took" or "came" or "ago" or "since" or "last") return false;
+            if (lexicons.PastVerbs.Contains(w) || w is "ago" or "since" or "last") return false;
             if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
         }

@@ -1,0 +1,113 @@
+using Plenary.Core.Articles;
+using Plenary.Core.Claims;
+using Plenary.Reader.Tests.Support;
+
+namespace Plenary.Reader.Tests.Stages;
+
+/// <summary>The date of an article that carries none, estimated from its own words, and the dates that default to the reported day.</summary>
+public sealed class DocumentDateTests
+{
+    private static Document Undated(string text, string? url = null) => TestReader.Reader.Read(new Article("t", text, null, url)).Document;
+
+    private static string? ValueOf(Document doc, string expression) =>
+        doc.Times.Single(x => doc.Text[x.Start..x.EndChar] == expression).Value?.ToString();
+
+    [Fact]
+    public void A_dateline_with_a_bare_month_abbreviation_takes_the_year_in_which_the_leads_weekday_falls_on_it()
+    {
+        // 1 January is a Sunday in 2023 (the latest year named) and a Monday in 2024: "took effect on Monday" picks 2024
+        var doc = Undated("ASTANA, Jan 1 (Wire): Kazakhstan's new customs code took effect on Monday.\nThe parliament passed it in May 2023 after a long debate.");
+        Assert.Equal(new DateOnly(2024, 1, 1), doc.Published);
+        Assert.Equal("dateline", doc.DateEstimate!.Rule);
+        Assert.Equal("2024-01-01", ValueOf(doc, "Monday"));
+    }
+
+    [Fact]
+    public void A_dateline_takes_the_latest_year_named_unless_a_later_past_date_rules_it_out()
+    {
+        var doc = Undated("MINSK, 3 March – Belarus will host the next round of talks.\nThe plan was adopted in January 2025 by the cabinet.");
+        Assert.Equal(new DateOnly(2025, 3, 3), doc.Published);
+        // 3 March 2024 comes before the October 2024 it reports as past, and nothing says which later year: no day is invented
+        Assert.Null(Undated("MINSK, March 3. /Wire/. Belarus will host the next round of talks.\nThe plan was adopted in October 2024 by the cabinet.").Published);
+    }
+
+    [Fact]
+    public void The_leads_dated_reporting_event_dates_the_article_and_relative_months_follow_it()
+    {
+        var doc = Undated("YEREVAN -- Armenia said on June 12 that it had stopped paying its share of the 2025 budget.\nThe foreign minister complained in March that nothing had changed.");
+        Assert.Equal(new DateOnly(2025, 6, 12), doc.Published);
+        Assert.Equal("the lead's dated event", doc.DateEstimate!.Rule);
+        Assert.Equal("2025-03", ValueOf(doc, "March"));
+    }
+
+    [Fact]
+    public void A_day_dated_without_a_year_and_a_weekday_that_falls_on_it_anchor_the_leads_weekday()
+    {
+        // 14 March is a Friday only in 2025 of the years 2024-2025; the lead's Sunday is the one after it
+        var doc = Undated("Kyrgyzstan announced on Sunday it had left the talks.\nThe round held in Minsk on Friday ended without agreement.\nOn Mar. 14, the delegations met in Minsk for the last time.\nThe talks began after a ceasefire of Oct. 2, 2024.");
+        Assert.Equal(new DateOnly(2025, 3, 16), doc.Published);
+        Assert.Equal("2025-03-14", ValueOf(doc, "Friday"));
+    }
+
+    [Fact]
+    public void A_date_in_the_url_dates_the_article()
+    {
+        var doc = Undated("Armenia said on Monday that it would stay away from the CSTO summit.", "https://news.example/world/2021/06/30/armenia-csto");
+        Assert.Equal(new DateOnly(2021, 6, 30), doc.Published);
+        Assert.Equal("url", doc.DateEstimate!.Rule);
+        Assert.Equal("2021-06-28", ValueOf(doc, "Monday"));
+    }
+
+    [Fact]
+    public void Without_a_year_or_a_day_in_the_text_there_is_no_estimate()
+    {
+        Assert.Null(Undated("Armenia said on Monday it would leave the CSTO.").Published);
+        Assert.Null(Undated("Armenia said on June 12 that it would leave the CSTO.").Published);
+    }
+
+    [Fact]
+    public void A_deadline_year_is_not_the_year_of_the_report()
+    {
+        var doc = Undated("ASTANA, May 5 (Wire): Kazakhstan plans to double its trade with the bloc by 2030.\nIts trade grew in 2024 by a tenth.");
+        Assert.Equal(new DateOnly(2024, 5, 5), doc.Published);
+    }
+
+    [Fact]
+    public void A_given_publication_date_is_never_replaced_by_an_estimate()
+    {
+        var doc = TestReader.Doc("ASTANA, Jan 1 (Wire): Kazakhstan's new customs code took effect on Monday.\nIt was passed in May 2023.", "2024-01-03");
+        Assert.Null(doc.DateEstimate);
+        Assert.Equal(new DateOnly(2024, 1, 3), doc.Published);
+    }
+
+    [Fact]
+    public void Undated_quotations_take_the_day_of_the_event_the_lead_reports()
+    {
+        // published on a Wednesday; the lead reports Sunday's step
+        var r = TestReader.Read("Armenia on Sunday froze its participation in the CSTO.\n“We will not pay for the bloc any longer,” Prime Minister Nikol Pashinyan said.", "2024-11-27");
+        Assert.Equal(new DateOnly(2024, 11, 24), r.Document.ReportDay);
+        Assert.Equal("2024-11-24", Assert.Single(r.Claims.Select(c => c.Fact).OfType<StatementFact>()).Date?.ToString());
+    }
+
+    [Fact]
+    public void An_undated_quotation_takes_the_day_of_an_earlier_sentence_naming_its_speaker()
+    {
+        var r = TestReader.Read("The CSTO council met in Minsk on Wednesday.\nEarlier on Monday, Nikol Pashinyan wrote to the secretariat of the bloc.\n“There is nothing more to discuss with the bloc,” Pashinyan said.", "2024-11-27");
+        Assert.Equal("2024-11-25", Assert.Single(r.Claims.Select(c => c.Fact).OfType<StatementFact>()).Date?.ToString());
+    }
+
+    [Fact]
+    public void A_time_in_a_since_clause_does_not_date_a_quotation()
+    {
+        var r = TestReader.Read("Marking forty years since its founding in 1984, Pashinyan said: “The bloc must change its ways now or lose us.”", "2024-11-27");
+        Assert.Equal("2024-11-27", Assert.Single(r.Claims.Select(c => c.Fact).OfType<StatementFact>()).Date?.ToString());
+    }
+
+    [Fact]
+    public void A_participle_of_speech_before_its_time_dates_the_assertion()
+    {
+        var r = TestReader.Read("Speaking late Tuesday, the Armenian foreign minister said Armenia had frozen its participation in the CSTO.", "2024-11-27");
+        var m = Assert.Single(r.Claims.Select(c => c.Fact).OfType<MembershipFact>());
+        Assert.Equal("2024-11-26", m.AsOf?.ToString());
+    }
+}
