@@ -46,7 +46,42 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         if (verb > 0)
             foreach (var t in TimesIn(s.First, verb))
                 if (Doc.QuoteOf[t.First] < 0 && t.Value is not null && t.First <= s.First + 3) return (t.Value, true);
+        // "In May 2024, Armenia halted funding. Although the bloc confirmed it, it maintained that …": a past report in the
+        // same paragraph goes on in the time the sentence before opened with
+        if (NarrativeTime(s) is { } narrative) return (narrative, true);
         return (ReportDay, false);
+    }
+
+    /// <summary>
+    /// The dated time the previous sentence of the same paragraph opens with ("In May 2024, …"), when this sentence has
+    /// no time of its own and reports in the past ("maintained that", "said that"); else null.
+    /// </summary>
+    private EdtfDate? NarrativeTime(Sentence s)
+    {
+        if (Doc.SentenceOf[s.First] == 0 || Doc.Tokens[s.First].NewlineBefore || TimesIn(s.First, s.End).Any()) return null;
+        bool pastReport = false;
+        for (int k = s.First; k < s.End && !pastReport; k++)
+            pastReport = Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k])
+                && (Lexicons.PastVerbs.Contains(Doc.Lower[k]) || Doc.Lower[k].EndsWith("ed", StringComparison.Ordinal));
+        if (!pastReport) return null;
+        var before = Doc.Sentences[Doc.SentenceOf[s.First] - 1];
+        foreach (var t in TimesIn(before.First, Math.Min(before.End, before.First + 3)))
+            if (!t.Relative && t.Value is { } v && Doc.QuoteOf[t.First] < 0) return v;
+        return null;
+    }
+
+    /// <summary>
+    /// "Cuba was barred from 1962 to 2009 but remained a member": a standing stated in the past tense holds at the latest
+    /// time its sentence gives with a year (outside quotations), not at the report; null when the verb is not past.
+    /// </summary>
+    public EdtfDate? PastStandingTime(int trigger)
+    {
+        if (!(Lexicons.PastVerbs.Contains(Doc.Lower[trigger]) || Doc.Lower[trigger] == "remained")) return null;
+        var s = SentenceOfToken(trigger);
+        EdtfDate? latest = null;
+        foreach (var t in TimesIn(s.First, s.End))
+            if (!t.Relative && t.Value is { } v && Doc.QuoteOf[t.First] < 0 && (latest is null || v.End > latest.Value.End)) latest = v;
+        return latest;
     }
 
     /// <summary>What an undated assertion defaults to: the day of the lead's reported event, else publication.</summary>

@@ -68,12 +68,14 @@ public sealed partial class TimeTagger(Lexicons lexicons)
     private List<TimeExpression> Tag(Document doc, DateOnly? pub)
     {
         var list = new List<TimeExpression>();
+        // the last month or day the text gave with its year, and its sentence: the narrative's reference time
+        (EdtfDate Value, int Sentence)? narrative = null;
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
             var w = doc.Lower[i];
             TimeExpression? found = null;
             if (MonthWord(doc, i) is int month)
-                found = MonthExpression(doc, i, month, pub);
+                found = MonthExpression(doc, i, month, pub, narrative);
             else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
                      && Months.TryGetValue(doc.Lower[i + 1], out int m2))
             {
@@ -116,6 +118,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
                     found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
             }
             if (found is null) continue;
+            if (!found.Relative && found.Value is { Precision: not DatePrecision.Year } dated) narrative = (dated, doc.SentenceOf[i]);
             list.Add(found);
             i = found.End - 1;
         }
@@ -138,7 +141,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         return null;
     }
 
-    private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
+    private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub, (EdtfDate Value, int Sentence)? narrative = null)
     {
         // Month Day(, Year)? | Month Year | Month
         if (DayNumber(doc, i + 1) is int day)
@@ -162,7 +165,12 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         EdtfDate? v = null;
         var tense = next ? true : last ? false : Tense(doc, i);
         bool future = tense == true;
-        if (pub is { } p)
+        // "In May 2024, Armenia halted funding. … In June, Pashinyan declared …": a past narrative moves on from the month
+        // it last dated with its year (in the two sentences before), within half a year
+        if (!last && !next && !future && narrative is { } n && doc.SentenceOf[i] - n.Sentence <= 2
+            && month >= n.Value.Month && month - n.Value.Month <= 6 && (pub is not { } pp || new DateOnly(n.Value.Year, month, 1) <= pp))
+            v = SafeMonth(n.Value.Year, month);
+        else if (pub is { } p)
         {
             int year = p.Year;
             if (last) year = month < p.Month ? p.Year : p.Year - 1;

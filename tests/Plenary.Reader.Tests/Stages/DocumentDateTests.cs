@@ -110,4 +110,31 @@ public sealed class DocumentDateTests
         var m = Assert.Single(r.Claims.Select(c => c.Fact).OfType<MembershipFact>());
         Assert.Equal("2024-11-26", m.AsOf?.ToString());
     }
+
+    [Fact]
+    public void A_month_without_a_year_in_a_past_narrative_follows_the_month_dated_just_before()
+    {
+        var doc = TestReader.Doc("The treaty was signed in May 2023 in Minsk. The parliament of Kazakhstan ratified it in June.", "2025-11-20");
+        Assert.Equal("2023-06", ValueOf(doc, "June"));
+        // a month named further away, or before the dated one, is resolved against publication as before
+        Assert.Equal("2025-03", ValueOf(TestReader.Doc("The treaty was signed in May 2023 in Minsk. It was ratified in March.", "2025-11-20"), "March"));
+    }
+
+    [Fact]
+    public void A_past_report_without_a_time_goes_on_in_the_time_the_sentence_before_opened_with()
+    {
+        var r = TestReader.Read("In April 2023, Armenia stopped paying for the bloc. The secretariat said it regretted the step but insisted that Armenia remains a CSTO member.", "2025-11-20");
+        var m = Assert.Single(r.Claims.Select(c => c.Fact).OfType<MembershipFact>(), f => f.Status == Standing.Member);
+        Assert.Equal("2023-04", m.AsOf?.ToString());
+    }
+
+    [Fact]
+    public void A_standing_stated_in_the_past_holds_at_the_latest_time_of_its_sentence()
+    {
+        var r = TestReader.Read("Nicaragua was kept out of all OAS meetings from 1980 to 1994, but remained a member of the OAS.", "2025-11-20");
+        var m = Assert.Single(r.Claims.Select(c => c.Fact).OfType<MembershipFact>(), f => f.Status == Standing.Member);
+        Assert.Equal("1994", m.AsOf?.ToString());
+        var now = TestReader.Read("Nicaragua remains a member of the OAS, the ministry said in 1994.", "2025-11-20");
+        Assert.NotEqual("1994", Assert.Single(now.Claims.Select(c => c.Fact).OfType<MembershipFact>()).AsOf?.ToString());
+    }
 }
