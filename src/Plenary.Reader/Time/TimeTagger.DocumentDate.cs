@@ -10,14 +10,16 @@ namespace Plenary.Reader.Time;
 /// <item>a date in its URL ("/2014-09-27/", "/2014/09/27/");</item>
 /// <item>"today, December 25";</item>
 /// <item>a dateline ("CITY, Jan 1 (Agency):", "CITY, January 19. /TASS/.", "CITY, 19 January –");</item>
-/// <item>the day the lead's reporting event is dated by ("said on May 8", "on Wednesday, January 29, 2025 exited");</item>
+/// <item>the day the lead's reporting verb is dated by ("said on May 8"), or a day the lead names with its weekday ("on Wednesday, January 29, 2025 exited");</item>
 /// <item>a day named with its weekday anywhere, not in a future clause ("opens on Thursday, March 14");</item>
 /// <item>the lead's weekday ("announced on Saturday") counted from a day the text dates without a year ("On Jan. 18 … held")
-/// whose year is fixed by another weekday of the text falling on it ("held … on Thursday").</item>
+/// whose year is fixed by another weekday of the text (not the lead's own) falling on it ("held … on Thursday").</item>
 /// </list>
-/// A missing year is the latest year the text names outside future clauses (or the one after it when a weekday says so),
-/// never before the latest past date the text gives with its year; when the text names no year there is no estimate, so
-/// the result never depends on the day of reading. Never used when the article gives its date.
+/// A missing year is the latest year the text names outside future clauses and "since"/"by"/"until" phrases (the year
+/// after it when a weekday given with the day says so; the year before when the latest would put the report after a day
+/// the text speaks of as future), never before the latest past date the text gives with its year. When these disagree
+/// there is no estimate: no day is invented. Only a day named with its weekday in a text that names no year at all takes
+/// the latest year, up to the day of reading, in which it falls on that weekday. Never used when the article gives its date.
 /// </summary>
 public sealed partial class TimeTagger
 {
@@ -25,7 +27,7 @@ public sealed partial class TimeTagger
     private const int LeadSentences = 3;
 
     /// <summary>The years and past dates the text states explicitly: the evidence a missing year is taken from.</summary>
-    private readonly record struct YearEvidence(int? Latest, string? LatestWords, DateOnly? LatestPast);
+    private readonly record struct YearEvidence(int? Latest, string? LatestWords, DateOnly? LatestPast, DateOnly? EarliestFuture);
 
     private DateEstimate? Estimate(Document doc, List<TimeExpression> times)
     {
@@ -49,17 +51,28 @@ public sealed partial class TimeTagger
     {
         int? latest = null;
         string? words = null;
-        DateOnly? latestPast = null;
+        DateOnly? latestPast = null, earliestFuture = null;
         foreach (var t in times)
         {
             if (t.Relative || t.Value is not { } v) continue;
-            // "by 2030", "until 2026", "2024–2030": a deadline or the end of a span, not a time the report stands in
-            if (t.First > 0 && doc.Lower[t.First - 1] is "by" or "until" or "till" or "through" or "to" or "before" or "-" or "–") continue;
-            if (Tense(doc, t.First) == true) continue;
-            if (latest is null || v.Year > latest) { latest = v.Year; words = $"“{doc.Text[t.Start..t.EndChar]}”"; }
+            var before = t.First > 0 ? doc.Lower[t.First - 1] : "";
+            if (Tense(doc, t.First) == true)
+            {
+                // "will join on January 1, 2025", "will be members as of …": the report comes before that day (a date in a
+                // future clause may still name a past event: "will not sign the November 23, 2023, decision")
+                if (v.Precision == DatePrecision.Day && before is "on" or "of" or "from" && (earliestFuture is null || v.Start < earliestFuture)) earliestFuture = v.Start;
+                continue;
+            }
+            // "by 2030", "until 2026", "2024–2030": a deadline or the end of a span, not a time the report stands in;
+            // "effective from", "as of": the start of a validity, which may lie after the report
+            if (before is "by" or "until" or "till" or "through" or "to" or "before" or "-" or "–" or "from"
+                || (before == "of" && t.First > 1 && doc.Lower[t.First - 2] == "as")) continue;
             if (v.Precision != DatePrecision.Year && (latestPast is null || v.Start > latestPast)) latestPast = v.Start;
+            // "a member since 2007": the start of a span that reaches the report, which may be years later
+            if (before == "since") continue;
+            if (latest is null || v.Year > latest) { latest = v.Year; words = $"“{doc.Text[t.Start..t.EndChar]}”"; }
         }
-        return new YearEvidence(latest, words, latestPast);
+        return new YearEvidence(latest, words, latestPast, earliestFuture);
     }
 
     /// <summary>
@@ -69,14 +82,23 @@ public sealed partial class TimeTagger
     private static int? YearOf(int month, int day, DayOfWeek? weekday, bool hard, YearEvidence years)
     {
         if (years.Latest is not int y0) return weekday is { } only && hard ? LatestYearOfWeekday(only, month, day) : null;
-        bool Ok(int y) => y is >= 1 and <= 9998 && day <= DateTime.DaysInMonth(y, month) && (years.LatestPast is not { } lp || new DateOnly(y, month, day) >= lp);
+        bool Ok(int y) => Fits(y, month, day, years);
         if (weekday is { } wd)
         {
-            for (int y = y0; y <= y0 + 1; y++)
-                if (Ok(y) && new DateOnly(y, month, day).DayOfWeek == wd) return y;
+            for (int y = y0 - 1; y <= y0 + 1; y++)
+                if (Ok(y) && new DateOnly(y, month, day).DayOfWeek == wd && (y >= y0 || !Ok(y0))) return y;
             if (hard) return null;
         }
-        return Ok(y0) ? y0 : null;
+        // the latest year named, or the one before when that would put the report after a date it speaks of as future
+        return Ok(y0) ? y0 : Ok(y0 - 1) ? y0 - 1 : null;
+    }
+
+    /// <summary>True when month/day of year <paramref name="y"/> exists and lies after the past dates and before the future ones the text gives.</summary>
+    private static bool Fits(int y, int month, int day, YearEvidence years)
+    {
+        if (y is < 1 or > 9998 || day > DateTime.DaysInMonth(y, month)) return false;
+        var d = new DateOnly(y, month, day);
+        return (years.LatestPast is not { } lp || d >= lp) && (years.EarliestFuture is not { } ef || d < ef);
     }
 
     /// <summary>
@@ -96,7 +118,9 @@ public sealed partial class TimeTagger
     {
         if (year is not int y || y is < 1 or > 9998 || day > DateTime.DaysInMonth(y, month)) return null;
         string? from = null;
-        if (!TextNamesYear(doc, first, end)) from = weekday ? $"{years.LatestWords} and the weekday" : years.LatestWords;
+        if (!TextNamesYear(doc, first, end))
+            from = years.LatestWords is null ? "the weekday (the text names no year: the latest such year up to the day of reading)"
+                : weekday ? $"{years.LatestWords} and the weekday" : years.LatestWords;
         return new DateEstimate(new DateOnly(y, month, day), rule, doc.Tokens[first].Start, doc.Tokens[end - 1].End, from);
     }
 
@@ -206,7 +230,9 @@ public sealed partial class TimeTagger
             if (on) b--;
             bool speech = b >= 0 && lexicons.SpeechVerbs.Contains(doc.Lower[b]);
             if (!on && !speech) continue;
-            if (!speech && Tense(doc, t.First) != false) continue;
+            // "said on May 8", "on Wednesday, January 29, 2025 exited": a reporting verb, or the day named with its
+            // weekday as news name the day of their event; a bare past date in the lead may be an earlier event's
+            if (!speech && (md.Weekday is null || Tense(doc, t.First) != false)) continue;
             // a date with its year is the lead's own only when no later year is named: else it is background
             if (md.Year is int y && years.Latest is int latest && y < latest) continue;
             int? year = md.Year ?? YearOf(md.Month, md.Day, md.Weekday, md.Weekday is not null, years);
@@ -242,8 +268,9 @@ public sealed partial class TimeTagger
         for (int i = 0; i < doc.Tokens.Count; i++)
             if (PastWeekday(doc, i) is { } wd)
             {
-                named.Add(wd);
+                // the weekday that fixes the year is another mention than the lead's own
                 if (leadWeekday < 0 && doc.SentenceOf[i] < LeadSentences) leadWeekday = i;
+                else named.Add(wd);
             }
         if (leadWeekday < 0) return null;
         DateOnly? anchor = null;
@@ -260,8 +287,7 @@ public sealed partial class TimeTagger
             }
             if (fits == 1 && (anchor is null || only > anchor)) anchor = only;
 
-            DateOnly? Fit(int y) => y is >= 1 and <= 9998 && md.Day <= DateTime.DaysInMonth(y, md.Month)
-                && (years.LatestPast is not { } lp || new DateOnly(y, md.Month, md.Day) >= lp) ? new DateOnly(y, md.Month, md.Day) : null;
+            DateOnly? Fit(int y) => Fits(y, md.Month, md.Day, years) ? new DateOnly(y, md.Month, md.Day) : null;
         }
         if (anchor is not { } a) return null;
         var lead = Weekdays[doc.Lower[leadWeekday]];

@@ -137,4 +137,21 @@ public sealed class DocumentDateTests
         var now = TestReader.Read("Nicaragua remains a member of the OAS, the ministry said in 1994.", "2025-11-20");
         Assert.NotEqual("1994", Assert.Single(now.Claims.Select(c => c.Fact).OfType<MembershipFact>()).AsOf?.ToString());
     }
+
+    [Fact]
+    public void A_day_the_text_speaks_of_as_future_bounds_the_year_and_a_since_year_does_not_set_it()
+    {
+        // the latest year named is 2026, but the report comes before "will join on 1 March 2026": 10 November 2025
+        var doc = Undated("Georgia said on November 10 that it will join the agreement on 1 March 2026.\nThe talks on its 2026 budget opened in August 2025 in Tbilisi.");
+        Assert.Equal(new DateOnly(2025, 11, 10), doc.Published);
+        // "a member since 2007" says nothing of the report's year: with no other year, no estimate
+        Assert.Null(Undated("Angola said on December 4 that it would leave OPEC, a member since 2007.").Published);
+    }
+
+    [Fact]
+    public void The_leads_own_weekday_does_not_fix_the_year_of_another_day()
+    {
+        // 4 December is a Thursday in 2025, the weekday of the lead, but no other weekday of the text falls on it
+        Assert.Null(Undated("Angola will leave OPEC, the agency reported on Thursday.\nThe group's meeting on Dec. 4 was postponed.\nIts quotas were cut in 2025.").Published);
+    }
 }
