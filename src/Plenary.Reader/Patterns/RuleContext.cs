@@ -128,7 +128,22 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
             int distance = t.First >= end ? t.First - end : (first - t.End) + 3;
             if (distance < bestDistance) { bestDistance = distance; best = t; }
         }
-        return best;
+        return best ?? FrontedTime(s, first, inQuote);
+    }
+
+    /// <summary>
+    /// "During the summit in Johannesburg in August 2023, Saudi Arabia, along with five others, was invited": the time
+    /// ending the sentence's opening phrase, right before the comma and the state that is the trigger's subject.
+    /// </summary>
+    private Time.TimeExpression? FrontedTime(Sentence s, int first, bool inQuote)
+    {
+        foreach (var t in TimesIn(s.First, first))
+        {
+            if (t.Value is null || (Doc.QuoteOf[t.First] >= 0) != inQuote || t.End >= first || Doc.Lower[t.End] != ",") return null;
+            if (!ClauseJoins(s.First, t.First) || !StateAfterComma(t.End) || Subordinated(s.First, t.First)) return null;
+            return t;
+        }
+        return null;
     }
 
     /// <summary>"ADDIS ABABA, Feb. 17 — …": a time among a sentence's first words, followed by a dash.</summary>
@@ -141,10 +156,15 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>
     private bool FrontedBeforeSubject(int from, int to)
     {
+        // "In August 2023, Saudi Arabia, along with five others, was invited": the comma right after the time opens the clause
+        if (from < to && Doc.Lower[from] == "," && StateAfterComma(from)) return true;
         int comma = -1;
         for (int k = to - 1; k >= from; k--) if (Doc.Lower[k] == ",") { comma = k; break; }
-        return comma >= 0 && Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
+        return comma >= 0 && StateAfterComma(comma);
     }
+
+    private bool StateAfterComma(int comma) =>
+        Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
 
     /// <summary>True when a word that opens a clause about another event ("since", "after", "when") stands between the two tokens.</summary>
     private bool Subordinated(int from, int to)

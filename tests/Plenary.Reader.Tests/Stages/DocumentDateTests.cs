@@ -154,4 +154,12 @@ public sealed class DocumentDateTests
         // 4 December is a Thursday in 2025, the weekday of the lead, but no other weekday of the text falls on it
         Assert.Null(Undated("Angola will leave OPEC, the agency reported on Thursday.\nThe group's meeting on Dec. 4 was postponed.\nIts quotas were cut in 2025.").Published);
     }
+
+    [Fact]
+    public void A_time_ending_the_opening_phrase_dates_the_event_of_the_subject_after_it()
+    {
+        var r = TestReader.Read("At the bloc's meeting in Brasilia in March 2022, Argentina, like two other neighbours, was invited to join the BRICS.", "2025-01-20");
+        var m = Assert.Single(r.Claims.Select(c => c.Fact).OfType<MembershipFact>());
+        Assert.Equal("2022-03", m.Date?.ToString());
+    }
 }
