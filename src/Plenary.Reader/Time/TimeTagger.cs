@@ -51,7 +51,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         {
             // no date given: estimate it from the text's own explicit dates, then resolve the relative ones against it
             doc.DateEstimate = Estimate(doc, list);
-            if (doc.Published is not null) list = Tag(doc, doc.Published);
+            if (doc.Published is not null) list = ResolveAgainst(doc, list, doc.Published);
         }
         doc.Times = list;
         doc.ReportDay = ReportDay(doc, list);
@@ -72,57 +72,86 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         (EdtfDate Value, int Sentence)? narrative = null;
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
-            var w = doc.Lower[i];
-            TimeExpression? found = null;
-            if (MonthWord(doc, i) is int month)
-                found = MonthExpression(doc, i, month, pub, narrative);
-            else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
-                     && Months.TryGetValue(doc.Lower[i + 1], out int m2))
-            {
-                // 24 August 2023, 1 January 2024, 25 October 2019
-                int end = i + 2;
-                int? year = YearAt(doc, end);
-                if (year is not null) end++;
-                found = Make(doc, i, end, Resolve(doc, i, pub, year, m2, day), year is null);
-            }
-            else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
-                found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
-            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
-            {
-                // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
-                found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
-            }
-            else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
-            {
-                EdtfDate? v = null;
-                bool future = IsFuture(doc, i);
-                if (pub is { } p)
-                {
-                    int delta = future ? ((int)wd - (int)p.DayOfWeek + 7) % 7 : -(((int)p.DayOfWeek - (int)wd + 7) % 7);
-                    v = EdtfDate.Of(p.AddDays(delta));
-                }
-                found = new TimeExpression(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, v, true, future);
-            }
-            else if (w is "today" or "yesterday" or "tomorrow" or "tonight")
-            {
-                int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
-                found = Make(doc, i, i + 1, pub is { } p ? EdtfDate.Of(p.AddDays(delta)) : null, true);
-            }
-            else if (w is "this" or "last" or "next" or "earlier" or "later" && i + 1 < doc.Tokens.Count)
-                found = RelativePeriod(doc, i, pub);
-            else if ((SmallNumbers.ContainsKey(w) || doc.Tokens[i].Kind == TokenKind.Number) && i + 2 < doc.Tokens.Count
-                     && doc.Lower[i + 1] is "years" or "year" && doc.Lower[i + 2] == "ago")
-            {
-                int n = SmallNumbers.TryGetValue(w, out var sn) ? sn : int.TryParse(w, out var k) ? k : 0;
-                if (n is > 0 and < 200)
-                    found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
-            }
-            if (found is null) continue;
+            if (At(doc, i, pub, narrative) is not { } found) continue;
             if (!found.Relative && found.Value is { Precision: not DatePrecision.Year } dated) narrative = (dated, doc.SentenceOf[i]);
             list.Add(found);
             i = found.End - 1;
         }
         return list;
+    }
+
+    /// <summary>
+    /// The same expressions with the relative ones resolved anew against <paramref name="pub"/> (their spans do not depend
+    /// on it): the second look an undated article needs once its date is estimated, without tagging the text again.
+    /// </summary>
+    private List<TimeExpression> ResolveAgainst(Document doc, List<TimeExpression> list, DateOnly? pub)
+    {
+        var result = new List<TimeExpression>(list.Count);
+        (EdtfDate Value, int Sentence)? narrative = null;
+        foreach (var t in list)
+        {
+            var found = t;
+            if (t.Relative)
+            {
+                // "last August" was found at its month
+                int i = t.First + 1 < t.End && doc.Lower[t.First] is "last" or "next" && MonthWord(doc, t.First + 1) is not null ? t.First + 1 : t.First;
+                found = At(doc, i, pub, narrative) ?? t;
+            }
+            if (!found.Relative && found.Value is { Precision: not DatePrecision.Year } dated) narrative = (dated, doc.SentenceOf[found.First]);
+            result.Add(found);
+        }
+        return result;
+    }
+
+    /// <summary>The time expression found at token <paramref name="i"/>, or null.</summary>
+    private TimeExpression? At(Document doc, int i, DateOnly? pub, (EdtfDate Value, int Sentence)? narrative)
+    {
+        var w = doc.Lower[i];
+        TimeExpression? found = null;
+        if (MonthWord(doc, i) is int month)
+            found = MonthExpression(doc, i, month, pub, narrative);
+        else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
+                 && Months.TryGetValue(doc.Lower[i + 1], out int m2))
+        {
+            // 24 August 2023, 1 January 2024, 25 October 2019
+            int end = i + 2;
+            int? year = YearAt(doc, end);
+            if (year is not null) end++;
+            found = Make(doc, i, end, Resolve(doc, i, pub, year, m2, day), year is null);
+        }
+        else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
+            found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
+        else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
+        {
+            // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
+            found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
+        }
+        else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
+        {
+            EdtfDate? v = null;
+            bool future = IsFuture(doc, i);
+            if (pub is { } p)
+            {
+                int delta = future ? ((int)wd - (int)p.DayOfWeek + 7) % 7 : -(((int)p.DayOfWeek - (int)wd + 7) % 7);
+                v = EdtfDate.Of(p.AddDays(delta));
+            }
+            found = new TimeExpression(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, v, true, future);
+        }
+        else if (w is "today" or "yesterday" or "tomorrow" or "tonight")
+        {
+            int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+            found = Make(doc, i, i + 1, pub is { } p ? EdtfDate.Of(p.AddDays(delta)) : null, true);
+        }
+        else if (w is "this" or "last" or "next" or "earlier" or "later" && i + 1 < doc.Tokens.Count)
+            found = RelativePeriod(doc, i, pub);
+        else if ((SmallNumbers.ContainsKey(w) || doc.Tokens[i].Kind == TokenKind.Number) && i + 2 < doc.Tokens.Count
+                 && doc.Lower[i + 1] is "years" or "year" && doc.Lower[i + 2] == "ago")
+        {
+            int n = SmallNumbers.TryGetValue(w, out var sn) ? sn : int.TryParse(w, out var k) ? k : 0;
+            if (n is > 0 and < 200)
+                found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
+        }
+        return found;
     }
 
     /// <summary>"December 25", ", July 11, 2023", "11 July" at token <paramref name="i"/> (a comma may come first).</summary>
