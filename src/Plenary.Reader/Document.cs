@@ -20,7 +20,16 @@ public sealed class Document
     public DateOnly? Published => (Article.Published ?? EstimatedPublished) is { Year: > 1 and < 9998 } p ? p : null;
 
     /// <summary>For an article that carries no publication date, the date its own text gives it ("begins today, Tuesday, July 11"), or null.</summary>
-    public DateOnly? EstimatedPublished { get; set; }
+    public DateOnly? EstimatedPublished => DateEstimate?.Day;
+
+    /// <summary>
+    /// The day of the event the lead reports ("Nicaragua on Sunday closed …", "X on Saturday took over …"), when the lead
+    /// dates it within the week before publication: what the article's undated statements and assertions default to.
+    /// </summary>
+    public DateOnly? ReportDay { get; set; }
+
+    /// <summary>How the date of an article without one was estimated (the rule and the words), or null.</summary>
+    public DateEstimate? DateEstimate { get; set; }
 
     public List<Token> Tokens { get; set; } = [];
     /// <summary>Lower-case text of each token (curly apostrophes straightened), parallel to <see cref="Tokens"/>.</summary>

@@ -40,6 +40,7 @@ public sealed class Lexicons
     public IReadOnlySet<string> BodyActs { get; } = Lexicon.Words("body-acts");
     public IReadOnlySet<string> Hedges { get; } = Lexicon.Words("hedges");
     public IReadOnlySet<string> FutureMarkers { get; } = Lexicon.Words("future-markers");
+    public IReadOnlySet<string> PastVerbs { get; } = Lexicon.Words("past-verbs");
     public IReadOnlyList<string[]> Cities { get; } = Lexicon.Rows("cities");
     public IReadOnlyList<string[]> Membership { get; } = Lexicon.Rows("membership");
     public IReadOnlyList<string[]> Attendance { get; } = Lexicon.Rows("attendance");

@@ -110,7 +110,7 @@ public static class ReadCommand
     private static void WriteText(StringBuilder sb, string file, ReadResult result, bool explain, Catalog catalog)
     {
         var a = result.Article;
-        sb.Append($"# {a.Id}  ({file}; published {(a.Published is { } p ? p.ToString("yyyy-MM-dd") : "unknown")}; {result.Claims.Count} claims)\n");
+        sb.Append($"# {a.Id}  ({file}; published {(a.Published is { } p ? p.ToString("yyyy-MM-dd") : result.Document.DateEstimate is { } estimate ? "unknown; " + estimate.Describe(a.Text) : "unknown")}; {result.Claims.Count} claims)\n");
         if (file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
             sb.Append("\n## text (evidence offsets refer to it)\n").Append(a.Text).Append('\n');
         foreach (var type in TypeOrder)

@@ -200,8 +200,8 @@ public sealed class ChairRules(Lexicons lexicons)
                 if (role == "apposition" && states.Count == 0) states = cx.StatesBefore(match.First, allowPersons: true, out person);
                 var org = match.Org ?? cx.OrgNear(match.First, match.End, 8) ?? cx.OrgInDiscourse(match.First);
                 if (org?.Org is not { } orgId || states.Count == 0) continue;
-                var time = cx.TimeNear(match.First, match.End);
-                var date = time?.Value ?? cx.ContextDate(match.First);
+                // "…, the current chair country of ORG": a standing at the time of the report, not at the sentence's event
+                var date = cx.StatedAsCurrent(match.First) ? cx.ReportDay : cx.TimeNear(match.First, match.End)?.Value ?? cx.ContextDate(match.First);
                 var modality = cx.FutureBefore(match.First, 3) ? Modality.Planned : Modality.Reported;
                 var name = person is { Person: >= 0 } ? doc.Entities[person.Person].Name : null;
                 foreach (var s in states.Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())

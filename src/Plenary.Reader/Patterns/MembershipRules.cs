@@ -36,6 +36,7 @@ public sealed class MembershipRules(Lexicons lexicons)
                 if (states.Count == 0 || org?.Org is not { } orgId) continue;
                 var time = cx.TimeNear(match.First, match.End);
                 var (context, explicitContext) = cx.Context(match.First);
+                if (!isEvent && cx.PastStandingTime(match.First) is { } then) (context, explicitContext) = (then, true);
                 var date = time?.Value ?? (isEvent ? context : null);
                 var evidence = cx.SentenceSpan(cx.SentenceOfToken(match.First));
                 foreach (var s in states.Where(s => s.State is not null).Select(s => s.State!.Value).Distinct())

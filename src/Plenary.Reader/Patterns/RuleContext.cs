@@ -41,11 +41,58 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
         // "Earlier, in May, an official said that …": a time at the head of a reporting clause
         int verb = -1;
         for (int k = s.First; k < s.End; k++)
-            if (Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k])) { verb = k; break; }
+            // "Speaking late Wednesday, the minister said …": the participle is not the reporting verb
+            if (Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k]) && !Doc.Lower[k].EndsWith("ing", StringComparison.Ordinal)) { verb = k; break; }
         if (verb > 0)
             foreach (var t in TimesIn(s.First, verb))
                 if (Doc.QuoteOf[t.First] < 0 && t.Value is not null && t.First <= s.First + 3) return (t.Value, true);
-        return (Published, false);
+        // "In May 2024, Armenia halted funding. Although the bloc confirmed it, it maintained that …": a past report in the
+        // same paragraph goes on in the time the sentence before opened with
+        if (NarrativeTime(s) is { } narrative) return (narrative, true);
+        return (ReportDay, false);
+    }
+
+    /// <summary>
+    /// The dated time the previous sentence of the same paragraph opens with ("In May 2024, …"), when this sentence has
+    /// no time of its own and reports in the past ("maintained that", "said that"); else null.
+    /// </summary>
+    private EdtfDate? NarrativeTime(Sentence s)
+    {
+        if (Doc.SentenceOf[s.First] == 0 || Doc.Tokens[s.First].NewlineBefore || TimesIn(s.First, s.End).Any()) return null;
+        bool pastReport = false;
+        for (int k = s.First; k < s.End && !pastReport; k++)
+            pastReport = Doc.QuoteOf[k] < 0 && Lexicons.SpeechVerbs.Contains(Doc.Lower[k])
+                && (Lexicons.PastVerbs.Contains(Doc.Lower[k]) || Doc.Lower[k].EndsWith("ed", StringComparison.Ordinal));
+        if (!pastReport) return null;
+        var before = Doc.Sentences[Doc.SentenceOf[s.First] - 1];
+        foreach (var t in TimesIn(before.First, Math.Min(before.End, before.First + 3)))
+            if (!t.Relative && t.Value is { } v && Doc.QuoteOf[t.First] < 0) return v;
+        return null;
+    }
+
+    /// <summary>
+    /// "Cuba was barred from 1962 to 2009 but remained a member": a standing stated in the past tense holds at the latest
+    /// time its sentence gives with a year (outside quotations), not at the report; null when the verb is not past.
+    /// </summary>
+    public EdtfDate? PastStandingTime(int trigger)
+    {
+        if (!(Lexicons.PastVerbs.Contains(Doc.Lower[trigger]) || Doc.Lower[trigger] == "remained")) return null;
+        var s = SentenceOfToken(trigger);
+        EdtfDate? latest = null;
+        foreach (var t in TimesIn(s.First, s.End))
+            if (!t.Relative && t.Value is { } v && Doc.QuoteOf[t.First] < 0 && (latest is null || v.End > latest.Value.End)) latest = v;
+        return latest;
+    }
+
+    /// <summary>What an undated assertion defaults to: the day of the lead's reported event, else publication.</summary>
+    public EdtfDate? ReportDay => Doc.ReportDay is { } r ? EdtfDate.Of(r) : Published;
+
+    /// <summary>"the current chair", "currently holds", "the incumbent chair": a standing stated as of the report, in the three words before a trigger.</summary>
+    public bool StatedAsCurrent(int first)
+    {
+        for (int k = first - 1; k >= Math.Max(0, first - 3); k--)
+            if (Doc.Lower[k] is "current" or "currently" or "incumbent" or "present") return true;
+        return false;
     }
 
     public bool AfterSpeechVerb(int timeFirst)
@@ -81,7 +128,22 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
             int distance = t.First >= end ? t.First - end : (first - t.End) + 3;
             if (distance < bestDistance) { bestDistance = distance; best = t; }
         }
-        return best;
+        return best ?? FrontedTime(s, first, inQuote);
+    }
+
+    /// <summary>
+    /// "During the summit in Johannesburg in August 2023, Saudi Arabia, along with five others, was invited": the time
+    /// ending the sentence's opening phrase, right before the comma and the state that is the trigger's subject.
+    /// </summary>
+    private Time.TimeExpression? FrontedTime(Sentence s, int first, bool inQuote)
+    {
+        foreach (var t in TimesIn(s.First, first))
+        {
+            if (t.Value is null || (Doc.QuoteOf[t.First] >= 0) != inQuote || t.End >= first || Doc.Lower[t.End] != ",") return null;
+            if (!ClauseJoins(s.First, t.First) || !StateAfterComma(t.End) || Subordinated(s.First, t.First)) return null;
+            return t;
+        }
+        return null;
     }
 
     /// <summary>"ADDIS ABABA, Feb. 17 — …": a time among a sentence's first words, followed by a dash.</summary>
@@ -94,10 +156,15 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>
     private bool FrontedBeforeSubject(int from, int to)
     {
+        // "In August 2023, Saudi Arabia, along with five others, was invited": the comma right after the time opens the clause
+        if (from < to && Doc.Lower[from] == "," && StateAfterComma(from)) return true;
         int comma = -1;
         for (int k = to - 1; k >= from; k--) if (Doc.Lower[k] == ",") { comma = k; break; }
-        return comma >= 0 && Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
+        return comma >= 0 && StateAfterComma(comma);
     }
+
+    private bool StateAfterComma(int comma) =>
+        Doc.MentionStartingAt(comma + 1 < Doc.Tokens.Count && Doc.Lower[comma + 1] == "the" ? comma + 2 : comma + 1) is { IsStateActor: true };
 
     /// <summary>True when a word that opens a clause about another event ("since", "after", "when") stands between the two tokens.</summary>
     private bool Subordinated(int from, int to)

@@ -65,6 +65,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
             if (quote.Speaker < 0) continue;
             if (quote.Date is not null) quote.DateExplicit = true;
             else if (previous is not null && previous.Speaker == quote.Speaker) { quote.Date = previous.Date; quote.DateExplicit = previous.DateExplicit; }
+            else if (SpeakerDatedBefore(doc, quote) is { } said) { quote.Date = said; quote.DateExplicit = true; }
             else quote.Date = Pub(doc);
             previous = quote;
         }
@@ -96,7 +97,28 @@ public sealed class QuoteTagger(Lexicons lexicons)
         return speech && sentences <= 1 && (doc.Lower[to - 1] is "." or "!" or "?" || doc.Tokens[to].NewlineBefore);
     }
 
-    private static EdtfDate? Pub(Document doc) => doc.Published is { } p ? EdtfDate.Of(p) : null;
+    /// <summary>
+    /// "Earlier on Tuesday, Ramaphosa wrote in court papers … “…,” he said.": an undated quotation takes the day of the
+    /// nearest earlier sentence (of the few before it) that names its speaker outside quotations and dates what the
+    /// speaker did to the day, in the past of the report.
+    /// </summary>
+    private static EdtfDate? SpeakerDatedBefore(Document doc, Quote quote)
+    {
+        int sentence = doc.SentenceOf[Math.Min(quote.First, doc.Tokens.Count - 1)];
+        var report = doc.ReportDay ?? doc.Published;
+        for (int s = sentence - 1; s >= Math.Max(0, sentence - 4); s--)
+        {
+            var span = doc.Sentences[s];
+            bool named = false;
+            for (int k = span.First; k < span.End && !named; k++)
+                named = doc.QuoteOf[k] < 0 && doc.MentionStartingAt(k) is { Kind: MentionKind.Person } m && m.Person == quote.Speaker;
+            if (!named) continue;
+            if (TimeIn(doc, span.First, span.End, s) is { Precision: DatePrecision.Day } d && (report is not { } r || d.Start <= r)) return d;
+        }
+        return null;
+    }
+
+    private static EdtfDate? Pub(Document doc) => (doc.ReportDay ?? doc.Published) is { } p ? EdtfDate.Of(p) : null;
 
     private void Attribute(Document doc, Quote quote)
     {
@@ -235,6 +257,13 @@ public sealed class QuoteTagger(Lexicons lexicons)
     private static int LastPersonBefore(Document doc, int token) =>
         token < doc.LastPersonBefore.Length && doc.LastPersonBefore[token] is int m and >= 0 ? doc.Mentions[m].Person : -1;
 
+    private static bool AfterSince(Document doc, int first)
+    {
+        for (int k = first - 1; k >= Math.Max(0, first - 5) && doc.Lower[k] is not ("," or ";" or ":"); k--)
+            if (doc.Lower[k] == "since") return true;
+        return false;
+    }
+
     private static EdtfDate? TimeIn(Document doc, int from, int to, int sentence)
     {
         int lo = 0, hi = doc.Times.Count;
@@ -242,7 +271,8 @@ public sealed class QuoteTagger(Lexicons lexicons)
         for (int i = lo; i < doc.Times.Count && doc.Times[i].First < to; i++)
         {
             var t = doc.Times[i];
-            if (doc.SentenceOf[t.First] == sentence && doc.QuoteOf[t.First] < 0) return t.Value;
+            // "for the fifth time since its founding in 1967, Anwar said": a time in a since-clause dates another event
+            if (doc.SentenceOf[t.First] == sentence && doc.QuoteOf[t.First] < 0 && !AfterSince(doc, t.First)) return t.Value;
         }
         return null;
     }

@@ -9,7 +9,7 @@ namespace Plenary.Reader.Time;
 /// "last week", "five years ago", "last August"; explicit dates ("Dec. 10, 2023", "24 August 2023", "November 23",
 /// "December 1993", "in 2009") at the precision the text gives.
 /// </summary>
-public sealed class TimeTagger(Lexicons lexicons)
+public sealed partial class TimeTagger(Lexicons lexicons)
 {
     private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
     {
@@ -17,6 +17,20 @@ public sealed class TimeTagger(Lexicons lexicons)
         ["may"] = 5, ["june"] = 6, ["jun."] = 6, ["july"] = 7, ["jul."] = 7, ["august"] = 8, ["aug."] = 8, ["september"] = 9,
         ["sept."] = 9, ["sep."] = 9, ["october"] = 10, ["oct."] = 10, ["november"] = 11, ["nov."] = 11, ["december"] = 12, ["dec."] = 12,
     };
+
+    /// <summary>Month abbreviations without their period ("Jan 1 (Agency):"), taken only capitalized and before a day.</summary>
+    private static readonly Dictionary<string, int> BareMonths = new(StringComparer.Ordinal)
+    {
+        ["jan"] = 1, ["feb"] = 2, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    /// <summary>The month a word at <paramref name="i"/> names: "May" and "March" only capitalized, a bare abbreviation only before a day.</summary>
+    private static int? MonthWord(Document doc, int i)
+    {
+        var w = doc.Lower[i];
+        if (Months.TryGetValue(w, out int m)) return w is "may" or "march" && !doc.IsCapitalized(i) ? null : m;
+        return BareMonths.TryGetValue(w, out m) && doc.IsCapitalized(i) && DayNumber(doc, i + 1) is not null ? m : null;
+    }
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {
@@ -32,61 +46,15 @@ public sealed class TimeTagger(Lexicons lexicons)
 
     public void Run(Document doc)
     {
-        var list = new List<TimeExpression>();
-        if (doc.Article.Published is null) doc.EstimatedPublished = EstimatePublication(doc);
-        var pub = doc.Published;
-        for (int i = 0; i < doc.Tokens.Count; i++)
+        var list = Tag(doc, doc.Published);
+        if (doc.Article.Published is null)
         {
-            var w = doc.Lower[i];
-            TimeExpression? found = null;
-            if (Months.TryGetValue(w, out int month) && (w != "may" || doc.IsCapitalized(i)) && (w != "march" || doc.IsCapitalized(i)))
-                found = MonthExpression(doc, i, month, pub);
-            else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
-                     && Months.TryGetValue(doc.Lower[i + 1], out int m2))
-            {
-                // 24 August 2023, 1 January 2024, 25 October 2019
-                int end = i + 2;
-                int? year = YearAt(doc, end);
-                if (year is not null) end++;
-                found = Make(doc, i, end, Resolve(doc, i, pub, year, m2, day), year is null);
-            }
-            else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
-                found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
-            else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
-            {
-                // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
-                found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
-            }
-            else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
-            {
-                EdtfDate? v = null;
-                bool future = IsFuture(doc, i);
-                if (pub is { } p)
-                {
-                    int delta = future ? ((int)wd - (int)p.DayOfWeek + 7) % 7 : -(((int)p.DayOfWeek - (int)wd + 7) % 7);
-                    v = EdtfDate.Of(p.AddDays(delta));
-                }
-                found = new TimeExpression(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, v, true, future);
-            }
-            else if (w is "today" or "yesterday" or "tomorrow" or "tonight")
-            {
-                int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
-                found = Make(doc, i, i + 1, pub is { } p ? EdtfDate.Of(p.AddDays(delta)) : null, true);
-            }
-            else if (w is "this" or "last" or "next" or "earlier" or "later" && i + 1 < doc.Tokens.Count)
-                found = RelativePeriod(doc, i, pub);
-            else if ((SmallNumbers.ContainsKey(w) || doc.Tokens[i].Kind == TokenKind.Number) && i + 2 < doc.Tokens.Count
-                     && doc.Lower[i + 1] is "years" or "year" && doc.Lower[i + 2] == "ago")
-            {
-                int n = SmallNumbers.TryGetValue(w, out var sn) ? sn : int.TryParse(w, out var k) ? k : 0;
-                if (n is > 0 and < 200)
-                    found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
-            }
-            if (found is null) continue;
-            list.Add(found);
-            i = found.End - 1;
+            // no date given: estimate it from the text's own explicit dates, then resolve the relative ones against it
+            doc.DateEstimate = Estimate(doc, list);
+            if (doc.Published is not null) list = ResolveAgainst(doc, list, doc.Published);
         }
         doc.Times = list;
+        doc.ReportDay = ReportDay(doc, list);
         var inTime = new bool[doc.Tokens.Count];
         foreach (var t in list)
         {
@@ -96,35 +64,94 @@ public sealed class TimeTagger(Lexicons lexicons)
         doc.InTime = inTime;
     }
 
-    /// <summary>
-    /// The publication date of an article that carries none, from its own words: "today, December 25" or a day named
-    /// with its weekday ("begins on Tuesday, July 11") in a clause that is not about the future. A missing year is the
-    /// one in which that day falls on that weekday, nearest the latest year the text names (from it onwards first),
-    /// else the latest such year up to the day of reading. Null when the text gives no such day. One pass.
-    /// </summary>
-    private DateOnly? EstimatePublication(Document doc)
+    /// <summary>The time expressions of the text, relative ones resolved against <paramref name="pub"/>.</summary>
+    private List<TimeExpression> Tag(Document doc, DateOnly? pub)
     {
-        int? maxYear = null;
-        for (int i = 0; i < doc.Tokens.Count; i++)
-            if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i) && (maxYear is null || y > maxYear)) maxYear = y;
-        DateOnly? anchor = null;
-        (int Month, int Day, int? Year, int At)? today = null;
+        var list = new List<TimeExpression>();
+        // the last month or day the text gave with its year, and its sentence: the narrative's reference time
+        (EdtfDate Value, int Sentence)? narrative = null;
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
-            var w = doc.Lower[i];
-            if (w == "today" && today is null && DayAfter(doc, i + 1) is { } td) today = (td.Month, td.Day, td.Year, i);
-            if (anchor is not null || !Weekdays.TryGetValue(w, out var wd) || !doc.IsCapitalized(i) || IsFuture(doc, i)) continue;
-            if (DayAfter(doc, i + 1) is not { } d) continue;
-            int? year = d.Year ?? YearOfWeekday(wd, d.Month, d.Day, maxYear);
-            if (year is int yy && SafeDay(yy, d.Month, d.Day) is not null && new DateOnly(yy, d.Month, d.Day).DayOfWeek == wd)
-                anchor = new DateOnly(yy, d.Month, d.Day);
+            if (At(doc, i, pub, narrative) is not { } found) continue;
+            if (!found.Relative && found.Value is { Precision: not DatePrecision.Year } dated) narrative = (dated, doc.SentenceOf[i]);
+            list.Add(found);
+            i = found.End - 1;
         }
-        if (today is { } t)
+        return list;
+    }
+
+    /// <summary>
+    /// The same expressions with the relative ones resolved anew against <paramref name="pub"/> (their spans do not depend
+    /// on it): the second look an undated article needs once its date is estimated, without tagging the text again.
+    /// </summary>
+    private List<TimeExpression> ResolveAgainst(Document doc, List<TimeExpression> list, DateOnly? pub)
+    {
+        var result = new List<TimeExpression>(list.Count);
+        (EdtfDate Value, int Sentence)? narrative = null;
+        foreach (var t in list)
         {
-            int? year = t.Year ?? anchor?.Year ?? maxYear;
-            if (year is int ty && SafeDay(ty, t.Month, t.Day) is not null) return new DateOnly(ty, t.Month, t.Day);
+            var found = t;
+            if (t.Relative)
+            {
+                // "last August" was found at its month
+                int i = t.First + 1 < t.End && doc.Lower[t.First] is "last" or "next" && MonthWord(doc, t.First + 1) is not null ? t.First + 1 : t.First;
+                found = At(doc, i, pub, narrative) ?? t;
+            }
+            if (!found.Relative && found.Value is { Precision: not DatePrecision.Year } dated) narrative = (dated, doc.SentenceOf[found.First]);
+            result.Add(found);
         }
-        return anchor;
+        return result;
+    }
+
+    /// <summary>The time expression found at token <paramref name="i"/>, or null.</summary>
+    private TimeExpression? At(Document doc, int i, DateOnly? pub, (EdtfDate Value, int Sentence)? narrative)
+    {
+        var w = doc.Lower[i];
+        TimeExpression? found = null;
+        if (MonthWord(doc, i) is int month)
+            found = MonthExpression(doc, i, month, pub, narrative);
+        else if (doc.Tokens[i].Kind == TokenKind.Number && DayNumber(doc, i) is int day && i + 1 < doc.Tokens.Count
+                 && Months.TryGetValue(doc.Lower[i + 1], out int m2))
+        {
+            // 24 August 2023, 1 January 2024, 25 October 2019
+            int end = i + 2;
+            int? year = YearAt(doc, end);
+            if (year is not null) end++;
+            found = Make(doc, i, end, Resolve(doc, i, pub, year, m2, day), year is null);
+        }
+        else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
+            found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
+        else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
+        {
+            // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
+            found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
+        }
+        else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
+        {
+            EdtfDate? v = null;
+            bool future = IsFuture(doc, i);
+            if (pub is { } p)
+            {
+                int delta = future ? ((int)wd - (int)p.DayOfWeek + 7) % 7 : -(((int)p.DayOfWeek - (int)wd + 7) % 7);
+                v = EdtfDate.Of(p.AddDays(delta));
+            }
+            found = new TimeExpression(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, v, true, future);
+        }
+        else if (w is "today" or "yesterday" or "tomorrow" or "tonight")
+        {
+            int delta = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+            found = Make(doc, i, i + 1, pub is { } p ? EdtfDate.Of(p.AddDays(delta)) : null, true);
+        }
+        else if (w is "this" or "last" or "next" or "earlier" or "later" && i + 1 < doc.Tokens.Count)
+            found = RelativePeriod(doc, i, pub);
+        else if ((SmallNumbers.ContainsKey(w) || doc.Tokens[i].Kind == TokenKind.Number) && i + 2 < doc.Tokens.Count
+                 && doc.Lower[i + 1] is "years" or "year" && doc.Lower[i + 2] == "ago")
+        {
+            int n = SmallNumbers.TryGetValue(w, out var sn) ? sn : int.TryParse(w, out var k) ? k : 0;
+            if (n is > 0 and < 200)
+                found = Make(doc, i, i + 3, pub is { } p && p.Year - n >= 1 ? EdtfDate.OfYear(p.Year - n) : null, true);
+        }
+        return found;
     }
 
     /// <summary>"December 25", ", July 11, 2023", "11 July" at token <paramref name="i"/> (a comma may come first).</summary>
@@ -132,7 +159,7 @@ public sealed class TimeTagger(Lexicons lexicons)
     {
         if (i < doc.Tokens.Count && doc.Lower[i] == ",") i++;
         if (i + 1 >= doc.Tokens.Count) return null;
-        if (Months.TryGetValue(doc.Lower[i], out int m) && DayNumber(doc, i + 1) is int d)
+        if (MonthWord(doc, i) is int m && DayNumber(doc, i + 1) is int d)
         {
             int k = i + 2;
             if (k + 1 < doc.Tokens.Count && doc.Lower[k] == "," && YearAt(doc, k + 1) is int y) return (m, d, y, i, k + 2);
@@ -143,23 +170,7 @@ public sealed class TimeTagger(Lexicons lexicons)
         return null;
     }
 
-    /// <summary>The year in which month/day falls on the weekday: near <paramref name="latestNamed"/> (that year or up to six after, else before), or the latest up to today.</summary>
-    private static int? YearOfWeekday(DayOfWeek wd, int month, int day, int? latestNamed)
-    {
-        bool Fits(int y) => y is >= 1 and <= 9998 && day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd;
-        if (latestNamed is int l)
-        {
-            for (int y = l; y <= l + 6; y++) if (Fits(y)) return y;
-            for (int y = l - 1; y >= l - 6; y--) if (Fits(y)) return y;
-            return null;
-        }
-        var reading = DateOnly.FromDateTime(DateTime.UtcNow);
-        for (int y = reading.Year; y >= reading.Year - 12; y--)
-            if (Fits(y) && new DateOnly(y, month, day) <= reading) return y;
-        return null;
-    }
-
-    private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub)
+    private TimeExpression MonthExpression(Document doc, int i, int month, DateOnly? pub, (EdtfDate Value, int Sentence)? narrative = null)
     {
         // Month Day(, Year)? | Month Year | Month
         if (DayNumber(doc, i + 1) is int day)
@@ -183,7 +194,12 @@ public sealed class TimeTagger(Lexicons lexicons)
         EdtfDate? v = null;
         var tense = next ? true : last ? false : Tense(doc, i);
         bool future = tense == true;
-        if (pub is { } p)
+        // "In May 2024, Armenia halted funding. … In June, Pashinyan declared …": a past narrative moves on from the month
+        // it last dated with its year (in the two sentences before), within half a year
+        if (!last && !next && !future && narrative is { } n && doc.SentenceOf[i] - n.Sentence <= 2
+            && month >= n.Value.Month && month - n.Value.Month <= 6 && (pub is not { } pp || new DateOnly(n.Value.Year, month, 1) <= pp))
+            v = SafeMonth(n.Value.Year, month);
+        else if (pub is { } p)
         {
             int year = p.Year;
             if (last) year = month < p.Month ? p.Year : p.Year - 1;
@@ -272,7 +288,7 @@ public sealed class TimeTagger(Lexicons lexicons)
             if (w is "." or ";" or "“" or "”" or "\"") break;
             if (lexicons.FutureMarkers.Contains(w)) return true;
             if (k > 0 && doc.Lower[k - 1] is "be" && (w.EndsWith("ed", StringComparison.Ordinal) || w is "held" or "met")) return true;
-            if (w is "was" or "were" or "had" or "did" or "held" or "met" or "began" or "took" or "came" or "ago" or "since" or "last") return false;
+            if (lexicons.PastVerbs.Contains(w) || w is "ago" or "since" or "last") return false;
             if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
         }
