@@ -11,6 +11,10 @@ public sealed class AuditLog(StoreEngine engine)
         tx.Connection.Execute("INSERT INTO audit_log(at, actor, action, subject, before, after) VALUES (@at, @actor, @action, @subject, @before, @after)",
             new { at = engine.TimeValue(at ?? DateTimeOffset.UtcNow), actor, action, subject, before, after }, tx.Transaction);
 
+    /// <summary>True when the log already holds an entry of this action on this subject (as this transaction sees it).</summary>
+    public bool Has(StoreTransaction tx, string action, string subject) =>
+        tx.Connection.ExecuteScalar<long>("SELECT count(*) FROM audit_log WHERE action = @action AND subject = @subject", new { action, subject }, tx.Transaction) > 0;
+
     public IReadOnlyList<AuditEntry> Read(int limit = 100, long? beforeSeq = null)
     {
         using var c = engine.Open();
