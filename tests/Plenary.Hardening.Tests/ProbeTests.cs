@@ -168,6 +168,51 @@ public sealed class ProbeTests(ITestOutputHelper output)
         Assert.DoesNotContain("example.org", await feeds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A write that cannot get SQLite's lock within the busy timeout (here 1 s; `serve` waits 30 s) is a 503 problem with
+    /// Retry-After, not a 500; once the other writer is done the same request succeeds. SQLite only: PostgreSQL's
+    /// writers queue on row locks without a busy timeout.
+    /// </summary>
+    [Fact]
+    public async Task A_write_that_finds_sqlite_busy_past_its_timeout_is_a_503_with_retry_after()
+    {
+        using var regs = new Registries("sqlite");
+        await using var server = await InProcessServer.StartAsync("sqlite", regs.Folder, kestrel: true,
+            makeEngine: path => new Plenary.Store.Sqlite.SqliteEngine(path, busyTimeoutSeconds: 1));
+        var editor = server.Key(AccountRole.Editor);
+        HttpRequestMessage Ingest(string id)
+        {
+            var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/articles")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { id, text = "Armenia froze its participation in the CSTO on 23 February 2024." }), Encoding.UTF8, "application/json"),
+            };
+            req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", editor);
+            return req;
+        }
+
+        // Another process's write transaction on the file, held while the server's write waits.
+        using (var other = new SqliteConnection($"Data Source={server.Db};Pooling=False"))
+        {
+            other.Open();
+            Registries.Execute(other, "BEGIN IMMEDIATE");
+            Registries.Execute(other, "INSERT INTO plenary_meta(key, value) VALUES ('busy-test', 'held')");
+            using var first = Ingest("busy-1");
+            using var busy = await server.Client.SendAsync(first);
+            var body = await busy.Content.ReadAsStringAsync();
+            output.WriteLine($"{(int)busy.StatusCode} Retry-After: {busy.Headers.RetryAfter}; {body}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+            Assert.True(busy.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, $"Retry-After: {busy.Headers.RetryAfter}");
+            Assert.Contains("busy", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+            Registries.Execute(other, "ROLLBACK");
+        }
+
+        using var again = Ingest("busy-1");
+        using var after = await server.Client.SendAsync(again);
+        Assert.True(after.StatusCode == HttpStatusCode.Created, await after.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_body_above_the_documented_limit_is_413()
     {
