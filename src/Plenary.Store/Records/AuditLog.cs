@@ -15,12 +15,14 @@ public sealed class AuditLog(StoreEngine engine)
     public bool Has(StoreTransaction tx, string action, string subject) =>
         tx.Connection.ExecuteScalar<long>("SELECT count(*) FROM audit_log WHERE action = @action AND subject = @subject", new { action, subject }, tx.Transaction) > 0;
 
-    public IReadOnlyList<AuditEntry> Read(int limit = 100, long? beforeSeq = null)
+    /// <summary>Entries newest first: those before <paramref name="beforeSeq"/> (a seek on the key, however deep), skipping <paramref name="offset"/>, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<AuditEntry> Read(int limit = 100, long? beforeSeq = null, int offset = 0)
     {
         using var c = engine.Open();
-        using var cmd = Sql.Command(c, null, "SELECT seq, at, actor, action, subject, before, after FROM audit_log WHERE seq < @b ORDER BY seq DESC LIMIT @n");
+        using var cmd = Sql.Command(c, null, "SELECT seq, at, actor, action, subject, before, after FROM audit_log WHERE seq < @b ORDER BY seq DESC LIMIT @n OFFSET @o");
         cmd.Add("@b", beforeSeq ?? long.MaxValue);
         cmd.Add("@n", limit);
+        cmd.Add("@o", offset);
         using var r = cmd.ExecuteReader();
         var list = new List<AuditEntry>();
         while (r.Read())
