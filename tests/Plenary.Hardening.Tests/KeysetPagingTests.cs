@@ -49,6 +49,15 @@ public sealed class KeysetPagingTests(ITestOutputHelper output)
         }
         for (int i = 0; i < 6; i++) await Ingest();
 
+        // The OpenAPI document offers the cursor on each keyset-paged list, and says what it is.
+        var doc = JsonDocument.Parse(await server.Client.GetStringAsync("/openapi/v1.json")).RootElement;
+        foreach (var path in new[] { "/api/v1/claims", "/api/v1/audit", "/api/v1/articles" })
+        {
+            var cursorParam = doc.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "cursor");
+            Assert.Contains("next_cursor", cursorParam.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+        Assert.Contains("next_cursor", doc.GetProperty("components").GetProperty("schemas").GetProperty("PageInfo").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+
         // Walks a list by cursor, adding an article (its claims, its audit entry) after every page.
         async Task<List<string>> Walk(string list, string items, string key, int limit)
         {
