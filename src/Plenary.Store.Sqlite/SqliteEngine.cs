@@ -16,9 +16,13 @@ public sealed class SqliteEngine : StoreEngine
         e is Microsoft.Data.Sqlite.SqliteException s ? $"the registry file could not be used: {s.Message}" : null;
 
     private readonly string _connectionString;
+    private readonly int _busyTimeoutSeconds;
 
-    public SqliteEngine(string path)
+    /// <param name="path">The registry file.</param>
+    /// <param name="busyTimeoutSeconds">How long a writer waits for another writer's lock before the write fails as busy.</param>
+    public SqliteEngine(string path, int busyTimeoutSeconds = 30)
     {
+        _busyTimeoutSeconds = Math.Max(1, busyTimeoutSeconds);
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -26,7 +30,8 @@ public sealed class SqliteEngine : StoreEngine
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement up to this command timeout, SQLite's busy handler below waits as long.
+            DefaultTimeout = _busyTimeoutSeconds,
         }.ToString();
         Search = new SqliteSearch(this);
     }
@@ -46,7 +51,7 @@ public sealed class SqliteEngine : StoreEngine
             // Per connection: wait for a writer rather than fail; a 64 MB page cache and memory-mapped reads (a COW-sized
             // registry, a quarter million claims, reads in a fraction of the time).
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
+            cmd.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {_busyTimeoutSeconds * 1000}; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;";
             cmd.ExecuteNonQuery();
             return c;
         }
@@ -121,6 +126,9 @@ public sealed class SqliteEngine : StoreEngine
     public override DateTimeOffset ReadTime(object value) => Sql.ParseTime((string)value);
 
     public override string ClaimInsertionOrder => "rowid";
+
+    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), the extended codes included, after the busy timeout ran out.</summary>
+    public override bool IsBusy(Exception e) => e is SqliteException { SqliteErrorCode: 5 or 6 };
 
     public override void PrepareForReuse(DbCommand command) => command.Prepare();
 

@@ -145,6 +145,11 @@ public sealed class RegistryStore : IDisposable
 
     public IReadOnlyList<Claim> Claims(ClaimFilter filter) => ClaimRecords.Read(filter);
 
+    /// <summary>One page of claims in recording order, after a key (keyset) or from an offset: see <see cref="Records.ClaimRecords.ReadPage"/>.</summary>
+    public ClaimPage ClaimPage(ClaimFilter filter, long? afterKey, int offset, int limit) => ClaimRecords.ReadPage(filter, afterKey, offset, limit);
+
+    public long ClaimCount(ClaimFilter filter) => ClaimRecords.Count(filter);
+
     public IReadOnlyList<Claim> MembershipClaims(DateTimeOffset? knownAt = null) =>
         Claims(new ClaimFilter { Type = ClaimType.Membership, KnownAt = knownAt });
 
@@ -167,10 +172,15 @@ public sealed class RegistryStore : IDisposable
 
     public IReadOnlyList<Article> Articles() => ArticleRecords.All();
 
+    /// <summary>One page of article listings, newest first: see <see cref="Records.ArticleRecords.Page"/>.</summary>
+    public IReadOnlyList<ArticleListing> ArticlePage((string Published, string Id)? after, int offset, int limit) => ArticleRecords.Page(after, offset, limit);
+
+    public long ArticleCount() => ArticleRecords.Count();
+
     public void AuditIn(StoreTransaction tx, string actor, string action, string subject, string? before, string? after, DateTimeOffset? at = null) =>
         Audit.Add(tx, actor, action, subject, before, after, at);
 
-    public IReadOnlyList<AuditEntry> AuditLog(int limit = 100, long? beforeSeq = null) => Audit.Read(limit, beforeSeq);
+    public IReadOnlyList<AuditEntry> AuditLog(int limit = 100, long? beforeSeq = null, int offset = 0) => Audit.Read(limit, beforeSeq, offset);
 
     public long AuditCount() => Audit.Count();
 

@@ -90,6 +90,12 @@ public abstract class StoreEngine : IDisposable
     /// <summary>True when several workers may share the feed queue at once; otherwise one worker at a time holds a lease.</summary>
     public virtual bool SharedQueue => false;
 
+    /// <summary>
+    /// True when <paramref name="e"/> says another writer held the registry past this engine's wait (a retry may succeed);
+    /// an engine whose writers queue without limit never says so.
+    /// </summary>
+    public virtual bool IsBusy(Exception e) => false;
+
     public abstract ISearchIndex Search { get; }
 
     /// <summary>A new watcher of commits to this registry (dispose it when done).</summary>

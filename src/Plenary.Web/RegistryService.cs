@@ -55,6 +55,12 @@ public sealed class RegistryService : IDisposable
         {
             return write(_store);
         }
+        catch (Exception e) when (_store.Engine.IsBusy(e))
+        {
+            // Another writer (a `plenary` command, a long import) held the registry past the engine's wait: nothing was
+            // written, and the caller may try again (503 with Retry-After), rather than an internal error.
+            throw new StoreBusyException("the registry is busy with another writer: nothing was changed; try again in a few seconds", e);
+        }
         finally
         {
             Invalidate();

@@ -155,8 +155,8 @@ public static class WebApp
         {
             ExceptionHandler = HandleError,
             StatusCodeSelector = StatusOf,
-            // A caller's mistake (400, 404, 409) is answered, not logged as an unhandled exception with a stack trace.
-            SuppressDiagnosticsCallback = c => StatusOf(c.Exception) < StatusCodes.Status500InternalServerError,
+            // A caller's mistake (400, 404, 409) and a busy registry (503) are answered, not logged as unhandled exceptions with a stack trace.
+            SuppressDiagnosticsCallback = c => StatusOf(c.Exception) is < StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable,
         });
         app.Use(LimitBody);
         app.Use(RefuseNul);
@@ -211,6 +211,7 @@ public static class WebApp
         BadInputException or FormatException or ArgumentException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         NotFoundException or KeyNotFoundException => StatusCodes.Status404NotFound,
         ConflictException or AccountExistsException => StatusCodes.Status409Conflict,
+        StoreBusyException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -219,8 +220,10 @@ public static class WebApp
         var e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = e is null ? 500 : StatusOf(e);
         // Messages of the caller's own mistakes are shown; an internal error is not described (it is logged).
+        if (e is StoreBusyException)
+            ctx.Response.Headers.RetryAfter = ((int)Math.Ceiling(StoreBusyException.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var detail = status == 500 || e is null ? "An internal error occurred." : e is AntiforgeryValidationException ? "The form expired or was not sent by this site: reload the page and try again." : e.Message;
-        var title = status switch { 400 => "Bad request", 404 => "Not found", 409 => "Conflict", 413 => "Content too large", _ when status < 500 => "Bad request", _ => "Internal error" };
+        var title = status switch { 400 => "Bad request", 404 => "Not found", 409 => "Conflict", 413 => "Content too large", 503 => "Busy", _ when status < 500 => "Bad request", _ => "Internal error" };
         if (IsApi(ctx)) await Problems.Write(ctx, status, title, detail);
         else await PageEndpoints.Error(ctx, status, detail);
     }

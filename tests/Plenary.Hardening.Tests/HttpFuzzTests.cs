@@ -336,11 +336,12 @@ public sealed class InProcessServer : IAsyncDisposable
         Client.Timeout = TimeSpan.FromMinutes(2);
     }
 
-    public static async Task<InProcessServer> StartAsync(string engine, string folder, bool kestrel = false)
+    /// <param name="makeEngine">The engine on the registry's path, when not the test engine's usual one (e.g. a short busy timeout).</param>
+    public static async Task<InProcessServer> StartAsync(string engine, string folder, bool kestrel = false, Func<string, Plenary.Store.StoreEngine>? makeEngine = null)
     {
         var path = Path.Combine(folder, "registry.db");
         var address = TestEngines.Address(engine, path);
-        var app = WebApp.Build(new WebSettings(address, _ => RegistryStore.Open(TestEngines.Engine(engine, path), seed: s => CuratedSeeding.Seed(s, Plenary.Web.Tests.TestServer.FixtureData)))
+        var app = WebApp.Build(new WebSettings(address, _ => RegistryStore.Open(makeEngine?.Invoke(path) ?? TestEngines.Engine(engine, path), seed: s => CuratedSeeding.Seed(s, Plenary.Web.Tests.TestServer.FixtureData)))
         {
             Urls = ["http://127.0.0.1:0"],
             ConfigureHost = kestrel ? null : b => b.WebHost.UseTestServer(),

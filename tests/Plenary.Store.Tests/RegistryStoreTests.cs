@@ -111,6 +111,46 @@ public class RegistryStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
+    public void Claim_pages_by_key_meet_every_claim_once_while_claims_are_added(string engine)
+    {
+        using var t = new TempFolder();
+        using var store = OpenMini(t, engine);
+        int n = 0;
+        Claim Next()
+        {
+            var fact = new MembershipFact(StateId.Parse("RUS"), OrgId.Parse("csto"), Standing.Member, null, EdtfDate.Parse($"20{10 + n % 15}-01-01"));
+            var source = $"page{n++}";
+            return new Claim { Id = Claim.IdFor(source, fact, []), Fact = fact, SourceId = source, RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "t" };
+        }
+        store.AddClaims(Enumerable.Range(0, 20).Select(_ => Next()).ToList());
+        var rejected = store.Claims(new ClaimFilter { Review = null }).Where(c => c.SourceId.StartsWith("page", StringComparison.Ordinal)).Take(3).ToList();
+        foreach (var c in rejected) store.Decide(c.Id, ReviewState.Rejected, "editor");
+
+        foreach (var filter in new[] { new ClaimFilter { Review = null }, new ClaimFilter { Review = ReviewState.Proposed }, new ClaimFilter { Review = ReviewState.Rejected } })
+        {
+            var seen = new List<string>();
+            long? after = null;
+            for (int pages = 0; ; pages++)
+            {
+                Assert.True(pages < 1000);
+                var page = store.ClaimPage(filter, after, 0, 4);
+                Assert.True(page.Claims.Count <= 4);
+                seen.AddRange(page.Claims.Select(c => c.Id));
+                if (!page.More) break;
+                after = page.LastKey;
+                store.AddClaims([Next()]);
+            }
+            // Claims added between pages come after the key: the walk ends with every claim the filter selects, each once.
+            Assert.Equal(store.Claims(filter).Select(c => c.Id).ToList(), seen);
+            Assert.Equal(seen.Count, store.ClaimCount(filter));
+            // By offset, the same order.
+            Assert.Equal(seen.Skip(2).Take(3).ToList(), store.ClaimPage(filter, null, 2, 3).Claims.Select(c => c.Id).ToList());
+        }
+        Assert.Equal(3, store.ClaimCount(new ClaimFilter { Review = ReviewState.Rejected }));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Plenary.Tests.TestEngines.Both), MemberType = typeof(Plenary.Tests.TestEngines))]
     public void Known_at_reads_the_registry_as_it_was(string engine)
     {
         using var t = new TempFolder();

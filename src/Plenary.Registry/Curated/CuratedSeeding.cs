@@ -17,7 +17,10 @@ public static class CuratedSeeding
         {
             var n = store.AddClaims(tx, curated.Claims);
             if (curated.CowBaseline is { Count: > 0 } cow) n += store.AddClaims(tx, cow);
-            store.AuditIn(tx, CuratedData.RecordedBy, "seed", "registry", null, $"{{\"claims\":{n}}}", when);
+            // Processes creating the registry at once each seed it (the seeding is idempotent); the claims' inserts
+            // above wait for the write lock, so the first seeding's entry is seen here and the seeding is logged once.
+            if (!store.Audit.Has(tx, "seed", "registry"))
+                store.AuditIn(tx, CuratedData.RecordedBy, "seed", "registry", null, $"{{\"claims\":{n}}}", when);
             return n;
         });
         // From then on the organizations' coverage speaks (before it, --known-at reads no complete member list).

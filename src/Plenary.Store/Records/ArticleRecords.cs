@@ -6,6 +6,9 @@ using Plenary.Core.Articles;
 
 namespace Plenary.Store.Records;
 
+/// <summary>An article as a list shows it: no text, its length in characters; <see cref="Published"/> is "" when undated.</summary>
+public sealed record ArticleListing(string Id, string? Title, string? Outlet, string? Url, string Published, int Length);
+
 /// <summary>Articles, each stored once by the hash of its text.</summary>
 public sealed class ArticleRecords(StoreEngine engine, AuditLog audit)
 {
@@ -57,6 +60,38 @@ public sealed class ArticleRecords(StoreEngine engine, AuditLog audit)
         var list = new List<Article>();
         while (r.Read()) list.Add(Read(r));
         return list;
+    }
+
+    /// <summary>
+    /// One page of the articles' listings (no text), newest publication first (undated last), then by id: those after
+    /// the article <paramref name="after"/> (a seek on the order's key, however deep), else from <paramref name="offset"/>.
+    /// </summary>
+    public IReadOnlyList<ArticleListing> Page((string Published, string Id)? after, int offset, int limit)
+    {
+        using var c = engine.Open();
+        // '' for undated: both engines then sort them alike (last), where NULLs would sort first on one and last on the other.
+        using var cmd = Sql.Command(c, null, "");
+        var sql = "SELECT id, title, outlet, url, COALESCE(published, '') AS day, length(text) FROM articles";
+        if (after is { } a)
+        {
+            sql += " WHERE (COALESCE(published, '') < @day OR (COALESCE(published, '') = @day AND id > @id))";
+            cmd.Add("@day", a.Published);
+            cmd.Add("@id", a.Id);
+        }
+        cmd.CommandText = sql + " ORDER BY COALESCE(published, '') DESC, id LIMIT @n OFFSET @o";
+        cmd.Add("@n", limit);
+        cmd.Add("@o", offset);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ArticleListing>();
+        while (r.Read())
+            list.Add(new ArticleListing(r.GetString(0), r.Text(1), r.Text(2), r.Text(3), r.GetString(4), Convert.ToInt32(r.GetValue(5), CultureInfo.InvariantCulture)));
+        return list;
+    }
+
+    public long Count()
+    {
+        using var c = engine.Open();
+        return c.ExecuteScalar<long>("SELECT count(*) FROM articles");
     }
 
     private static Article Read(DbDataReader r) => new(r.GetString(0), r.GetString(1),

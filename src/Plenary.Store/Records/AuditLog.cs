@@ -11,12 +11,18 @@ public sealed class AuditLog(StoreEngine engine)
         tx.Connection.Execute("INSERT INTO audit_log(at, actor, action, subject, before, after) VALUES (@at, @actor, @action, @subject, @before, @after)",
             new { at = engine.TimeValue(at ?? DateTimeOffset.UtcNow), actor, action, subject, before, after }, tx.Transaction);
 
-    public IReadOnlyList<AuditEntry> Read(int limit = 100, long? beforeSeq = null)
+    /// <summary>True when the log already holds an entry of this action on this subject (as this transaction sees it).</summary>
+    public bool Has(StoreTransaction tx, string action, string subject) =>
+        tx.Connection.ExecuteScalar<long>("SELECT count(*) FROM audit_log WHERE action = @action AND subject = @subject", new { action, subject }, tx.Transaction) > 0;
+
+    /// <summary>Entries newest first: those before <paramref name="beforeSeq"/> (a seek on the key, however deep), skipping <paramref name="offset"/>, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<AuditEntry> Read(int limit = 100, long? beforeSeq = null, int offset = 0)
     {
         using var c = engine.Open();
-        using var cmd = Sql.Command(c, null, "SELECT seq, at, actor, action, subject, before, after FROM audit_log WHERE seq < @b ORDER BY seq DESC LIMIT @n");
+        using var cmd = Sql.Command(c, null, "SELECT seq, at, actor, action, subject, before, after FROM audit_log WHERE seq < @b ORDER BY seq DESC LIMIT @n OFFSET @o");
         cmd.Add("@b", beforeSeq ?? long.MaxValue);
         cmd.Add("@n", limit);
+        cmd.Add("@o", offset);
         using var r = cmd.ExecuteReader();
         var list = new List<AuditEntry>();
         while (r.Read())

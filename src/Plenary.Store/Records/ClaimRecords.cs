@@ -6,6 +6,9 @@ using Plenary.Core.Claims;
 
 namespace Plenary.Store.Records;
 
+/// <summary>A page of claims: the claims, the recording-order key of the last one (where the next page starts), and whether more follow.</summary>
+public sealed record ClaimPage(IReadOnlyList<Claim> Claims, long? LastKey, bool More);
+
 /// <summary>Claims: inserted, never updated (a correction is a new claim naming the one it corrects).</summary>
 public sealed class ClaimRecords(StoreEngine engine)
 {
@@ -85,22 +88,40 @@ public sealed class ClaimRecords(StoreEngine engine)
     };
 
     /// <summary>Reads claims as the registry knew them at <see cref="ClaimFilter.KnownAt"/> (default: now), in recording order.</summary>
-    public IReadOnlyList<Claim> Read(ClaimFilter filter)
+    public IReadOnlyList<Claim> Read(ClaimFilter filter) => Query(filter, null, 0, null).Claims;
+
+    /// <summary>
+    /// One page of the claims <paramref name="filter"/> selects, in recording order: those after the claim whose
+    /// recording-order key is <paramref name="afterKey"/> (keyset: an indexed seek, however deep), or else from
+    /// <paramref name="offset"/>; at most <paramref name="limit"/>. Claims recorded after the previous page was read come
+    /// after it (they are only ever appended), so paging by key meets every claim exactly once.
+    /// </summary>
+    public ClaimPage ReadPage(ClaimFilter filter, long? afterKey, int offset, int limit)
+    {
+        var (claims, keys) = Query(filter, afterKey, afterKey is null ? offset : 0, limit + 1);
+        var more = claims.Count > limit;
+        var page = more ? claims.Take(limit).ToList() : claims;
+        return new ClaimPage(page, page.Count > 0 ? keys[page.Count - 1] : afterKey, more);
+    }
+
+    /// <summary>How many claims <paramref name="filter"/> selects (counted by the engine, no claim read).</summary>
+    public long Count(ClaimFilter filter)
     {
         using var c = engine.Open();
         using var cmd = Sql.Command(c, null, "");
-        string known = "";
+        cmd.CommandText = "SELECT count(*) FROM claims c WHERE 1 = 1" + Where(cmd, filter, reviewInSql: true);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The conditions of <paramref name="filter"/> (its parameters added to <paramref name="cmd"/>), each starting with AND.</summary>
+    private string Where(DbCommand cmd, ClaimFilter filter, bool reviewInSql)
+    {
+        var sql = new StringBuilder();
         if (filter.KnownAt is { } k)
         {
             cmd.Add("@known", engine.TimeValue(k));
-            known = " AND r.decided_at <= @known";
+            sql.Append(" AND c.recorded_at <= @known");
         }
-        var sql = new StringBuilder($"""
-            SELECT c.id, c.source_id, c.fact, c.evidence, c.modality, c.note, c.corrects, c.sequence, c.recorded_at, c.recorded_by,
-                   (SELECT r.decision FROM claim_reviews r WHERE r.claim_id = c.id{known} ORDER BY r.seq DESC LIMIT 1)
-            FROM claims c WHERE 1 = 1
-            """);
-        if (filter.KnownAt is not null) sql.Append(" AND c.recorded_at <= @known");
         if (filter.Type is { } t) { sql.Append(" AND c.type = @type"); cmd.Add("@type", WireName.Of(t)); }
         if (filter.Org is { } o) { sql.Append(" AND c.org = @org"); cmd.Add("@org", o.Value); }
         if (filter.State is { } s) { sql.Append(" AND c.state = @state"); cmd.Add("@state", s.Value); }
@@ -110,12 +131,47 @@ public sealed class ClaimRecords(StoreEngine engine)
             var names = ids.Select((id, i) => { cmd.Add($"@id{i}", id); return $"@id{i}"; }).ToList();
             sql.Append(names.Count == 0 ? " AND 1 = 0" : $" AND c.id IN ({string.Join(",", names)})");
         }
+        if (reviewInSql && filter.Review is { } wanted)
+        {
+            sql.Append(" AND COALESCE(").Append(LatestDecision(filter)).Append(", @proposed) = @review");
+            cmd.Add("@proposed", WireName.Of(ReviewState.Proposed));
+            cmd.Add("@review", WireName.Of(wanted));
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>The claim's latest review decision as of the filter's knowledge time (null: none, so proposed).</summary>
+    private static string LatestDecision(ClaimFilter filter) =>
+        $"(SELECT r.decision FROM claim_reviews r WHERE r.claim_id = c.id{(filter.KnownAt is null ? "" : " AND r.decided_at <= @known")} ORDER BY r.seq DESC LIMIT 1)";
+
+    private (IReadOnlyList<Claim> Claims, long[] Keys) Query(ClaimFilter filter, long? afterKey, int offset, int? limit)
+    {
+        using var c = engine.Open();
+        using var cmd = Sql.Command(c, null, "");
+        var order = "c." + engine.ClaimInsertionOrder;
+        // A page asks the engine for its rows only (review state included in the query); a whole read filters the review
+        // state as it reads, which spares the engine a second look at each claim's decisions.
+        bool paged = limit is not null;
+        var sql = new StringBuilder($"""
+            SELECT c.id, c.source_id, c.fact, c.evidence, c.modality, c.note, c.corrects, c.sequence, c.recorded_at, c.recorded_by,
+                   {LatestDecision(filter)}, {order}
+            FROM claims c WHERE 1 = 1
+            """);
+        sql.Append(Where(cmd, filter, reviewInSql: paged));
+        if (afterKey is { } after) { sql.Append(" AND ").Append(order).Append(" > @after"); cmd.Add("@after", after); }
         // Insertion order is recording order (claims are only ever inserted), and needs no sort of a quarter million rows.
-        sql.Append(" ORDER BY c.").Append(engine.ClaimInsertionOrder);
+        sql.Append(" ORDER BY ").Append(order);
+        if (limit is { } n)
+        {
+            sql.Append(" LIMIT @limit OFFSET @offset");
+            cmd.Add("@limit", n);
+            cmd.Add("@offset", offset);
+        }
         cmd.CommandText = sql.ToString();
         // Rows are read in order on this thread; their JSON (most of the cost for a panel's hundred thousand claims) is
         // parsed on every core, each claim into its own slot, so the order stays the recording order.
         var rows = new List<ClaimRow>();
+        var keys = new List<long>();
         using (var r = cmd.ExecuteReader())
         {
             var times = new TimeCache(engine);
@@ -125,6 +181,7 @@ public sealed class ClaimRecords(StoreEngine engine)
                 if (filter.Review is { } wanted && review != wanted) continue;
                 rows.Add(new ClaimRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Text(5), r.Text(6),
                     Convert.ToInt32(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture), times.Read(r.GetValue(8)), r.GetString(9), review));
+                keys.Add(Convert.ToInt64(r.GetValue(11), System.Globalization.CultureInfo.InvariantCulture));
             }
         }
         var claims = new Claim[rows.Count];
@@ -132,7 +189,7 @@ public sealed class ClaimRecords(StoreEngine engine)
             for (int i = 0; i < rows.Count; i++) claims[i] = rows[i].ToClaim();
         else
             Parallel.For(0, rows.Count, i => claims[i] = rows[i].ToClaim());
-        return claims;
+        return (claims, keys.ToArray());
     }
 
     /// <summary>Below this many claims, parsing on one thread is quicker than starting others.</summary>

@@ -31,8 +31,16 @@ public sealed class ApiOk<T> : IResult, IEndpointMetadataProvider, IStatusCodeHt
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
 }
 
-/// <summary>Which page a list answer holds: <c>offset</c>, <c>limit</c>, the <c>total</c> and the next page's offset (null on the last).</summary>
-public sealed record PageInfo(int Offset, int Limit, int Total, int? NextOffset);
+/// <summary>
+/// Which page a list answer holds: <c>offset</c>, <c>limit</c>, the <c>total</c> and the next page's offset (null on the
+/// last); on the lists paged by key (claims, the audit log, articles) also <c>next_cursor</c>, the opaque cursor of the next
+/// page (absent on the last).
+/// </summary>
+public sealed record PageInfo(int Offset, int Limit, int Total, int? NextOffset)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? NextCursor { get; init; }
+}
 
 /// <summary><c>?offset=&amp;limit=</c> of a list endpoint (parsed by <see cref="Paging.From"/>, whose 400 says what was expected).</summary>
 public sealed record PageQuery([property: FromQuery(Name = "offset")] string? Offset, [property: FromQuery(Name = "limit")] string? Limit)
@@ -44,6 +52,34 @@ public sealed record PageQuery([property: FromQuery(Name = "offset")] string? Of
     {
         var page = Page;
         return answer(page.Slice(all), page.Info(all.Count));
+    }
+}
+
+/// <summary>
+/// <c>?offset=&amp;limit=&amp;cursor=</c> of a list paged by key: <c>cursor</c> (a page's <c>next_cursor</c>) reads the next
+/// page by an indexed seek, however deep, and meets every row exactly once while rows are added; <c>offset</c> still works.
+/// </summary>
+public sealed record KeysetPageQuery(
+    [property: FromQuery(Name = "offset")] string? Offset,
+    [property: FromQuery(Name = "limit")] string? Limit,
+    [property: FromQuery(Name = "cursor"), System.ComponentModel.Description("The next_cursor of the previous page, unchanged (with the same filters): reads the next page by key, however deep; give it or offset, not both")] string? Cursor)
+{
+    public Paging Page => Paging.From(Offset, Limit);
+
+    /// <summary>The cursor given for <paramref name="list"/> with <paramref name="filters"/>, or null (paging by offset).</summary>
+    public PageCursor? After(string list, string filters)
+    {
+        if (string.IsNullOrEmpty(Cursor)) return null;
+        if (Offset is not null) throw new BadInputException("cursor: give either cursor or offset, not both");
+        return PageCursor.Read(Cursor, list, filters);
+    }
+
+    /// <summary>The page's info: from the cursor's position when a cursor was given, with the next page's cursor when <paramref name="nextKey"/> is given.</summary>
+    public PageInfo Info(PageCursor? after, int total, string list, string filters, string? nextKey)
+    {
+        var page = Page;
+        var at = after is null ? page : page with { Offset = after.Position };
+        return at.Info(total) with { NextCursor = nextKey is null ? null : PageCursor.Make(list, filters, nextKey, at.End) };
     }
 }
 

@@ -44,8 +44,19 @@ public static class ArticlesApi
         return api;
     }
 
-    public static ApiOk<ArticlesPage> Articles(RegistryService r, [AsParameters] PageQuery paging) =>
-        r.Read(s => ApiOk<ArticlesPage>.Of(paging.Of(s.Articles(), (articles, page) => new ArticlesPage(articles.Select(ArticleSummary.Of).ToList(), page))));
+    public static ApiOk<ArticlesPage> Articles(RegistryService r, [AsParameters] KeysetPageQuery paging) => r.Read(s =>
+    {
+        var page = paging.Page;
+        var after = paging.After("articles", "");
+        // The cursor's key: the last article's day ("" when undated), '|', and its id (a day holds no '|').
+        (string, string)? key = after is null ? null : after.Key.Split('|', 2) is [var day, var id] ? (day, id) : throw new BadInputException("cursor: not a cursor of this list");
+        var total = (int)Math.Min(int.MaxValue, s.ArticleCount());
+        var found = after is null && page.Offset >= total ? [] : s.ArticlePage(key, after is null ? page.Offset : 0, page.Limit + 1);
+        var shown = found.Take(page.Limit).ToList();
+        var nextKey = found.Count > page.Limit ? shown[^1].Published + "|" + shown[^1].Id : null;
+        return ApiOk<ArticlesPage>.Of(new ArticlesPage(shown.Select(a => new ArticleSummary(a.Id, a.Title, a.Outlet, a.Url, a.Published.Length == 0 ? null : a.Published, a.Length)).ToList(),
+            paging.Info(after, total, "articles", "", nextKey)));
+    });
 
     public static Results<ApiOk<ArticleAnswer>, ProblemHttpResult> Article(RegistryService r, string id) =>
         r.Read<Results<ApiOk<ArticleAnswer>, ProblemHttpResult>>(s => s.FindArticle(id) is { } a

@@ -31,12 +31,17 @@ public static class AuditApi
         return api;
     }
 
-    public static ApiOk<AuditPage> Audit(RegistryService r, [AsParameters] PageQuery paging) => r.Read(s =>
+    public static ApiOk<AuditPage> Audit(RegistryService r, [AsParameters] KeysetPageQuery paging) => r.Read(s =>
     {
         var page = paging.Page;
-        var total = (int)s.AuditCount();
-        // The log is read newest first up to the page's end: past the end there is nothing to read.
-        var entries = page.Offset >= total ? [] : s.AuditLog(page.End).Skip(page.Offset).ToList();
-        return ApiOk<AuditPage>.Of(new AuditPage(entries.Select(Entry.Of).ToList(), page.Info(total)));
+        var after = paging.After("audit", "");
+        var total = (int)Math.Min(int.MaxValue, s.AuditCount());
+        // Newest first: after a cursor, the entries older than its entry (a seek on seq); else from the offset. Past the
+        // end there is nothing to read. One entry more than the page tells whether another page follows.
+        var entries = after is null && page.Offset >= total ? [] : s.AuditLog(page.Limit + 1, after?.NumericKey, after is null ? page.Offset : 0);
+        var more = entries.Count > page.Limit;
+        var shown = entries.Take(page.Limit).ToList();
+        var nextKey = more ? shown[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return ApiOk<AuditPage>.Of(new AuditPage(shown.Select(Entry.Of).ToList(), paging.Info(after, total, "audit", "", nextKey)));
     });
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Plenary.Core.Claims;
 using Plenary.Store;
 using Plenary.Store.Queries;
+using Plenary.Store.Records;
 using Plenary.Web.Editorial;
 
 namespace Plenary.Web.Api;
@@ -42,7 +43,7 @@ public static class ClaimsApi
         return api;
     }
 
-    public static ApiOk<ClaimsPage> Claims(RegistryService r, [AsParameters] ClaimsQuery q, [AsParameters] KnownAtQuery known, [AsParameters] PageQuery paging) => r.Read(s =>
+    public static ApiOk<ClaimsPage> Claims(RegistryService r, [AsParameters] ClaimsQuery q, [AsParameters] KnownAtQuery known, [AsParameters] KeysetPageQuery paging) => r.Read(s =>
     {
         var filter = new ClaimFilter
         {
@@ -53,8 +54,15 @@ public static class ClaimsApi
             Review = q.Review is null or "" or "all" ? null : Inputs.Enum<ReviewState>(q.Review, "review"),
             KnownAt = known.Time,
         };
+        // The engine counts and reads one page (by key after a cursor, else by offset): no claim beyond the page is read.
+        var filters = string.Join('|', filter.Type, filter.Org, filter.State, filter.SourceId, filter.Review, filter.KnownAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var after = paging.After("claims", filters);
+        var page = paging.Page;
+        var total = (int)Math.Min(int.MaxValue, s.ClaimCount(filter));
+        var found = after is null && page.Offset >= total ? new ClaimPage([], null, false) : s.ClaimPage(filter, after?.NumericKey, page.Offset, page.Limit);
         var views = new RegistryQueries.ViewCache(s);
-        return ApiOk<ClaimsPage>.Of(paging.Of(s.Claims(filter), (claims, page) => new ClaimsPage(claims.Select(views.Of).ToList(), page)));
+        var nextKey = found.More ? found.LastKey?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return ApiOk<ClaimsPage>.Of(new ClaimsPage(found.Claims.Select(views.Of).ToList(), paging.Info(after, total, "claims", filters, nextKey)));
     });
 
     public static Results<ApiOk<ClaimAnswer>, ProblemHttpResult> Claim(RegistryService r, string id, [AsParameters] KnownAtQuery known) =>
