@@ -20,9 +20,14 @@ public static class ArticleInput
         return line is null ? null : line.Length <= 200 ? line : line[..200] + "…";
     }
 
-    /// <summary>Said once per run: without a publication date, "on Monday" or "last week" cannot be placed in time.</summary>
-    public static void WarnUndated(int undated, int total)
+    /// <summary>
+    /// Said once per run: without a publication date, "on Monday" or "last week" cannot be placed in time; an article
+    /// whose own text dates it (<paramref name="estimated"/>) is said apart, as its relative dates are resolved.
+    /// </summary>
+    public static void WarnUndated(int undated, int total, int estimated = 0)
     {
+        if (estimated > 0)
+            Console.Error.WriteLine($"plenary: {estimated} of {total} article{(total == 1 ? "" : "s")} carr{(estimated == 1 ? "ies" : "y")} no publication date but {(estimated == 1 ? "its" : "their")} own text dates {(estimated == 1 ? "it" : "them")}: relative dates are resolved against that estimate (shown with --format text; give --published YYYY-MM-DD to override)");
         if (undated == 0) return;
         Console.Error.WriteLine(undated == total && total == 1
             ? "plenary: the article has no publication date (give --published YYYY-MM-DD): relative dates such as \"on Monday\" stay unresolved"

@@ -223,6 +223,19 @@ public class NewcomerTests(ShippedRegistry registry) : IClassFixture<ShippedRegi
     }
 
     [Fact]
+    public void Read_says_apart_an_undated_article_its_own_text_dates()
+    {
+        using var own = new ShippedRegistry();
+        var file = Path.Combine(own.Folder, "dated-by-url.json");
+        File.WriteAllText(file, """{"id": "u1", "url": "https://news.example.org/2025/03/04/bloc", "published": null, "text": "Burkina Faso withdrew from ECOWAS on Monday, the bloc said."}""");
+        var read = Plenary.Run("read", file, "--db", own.Db, "--format", "text");
+        Assert.Equal(0, read.ExitCode);
+        var line = Assert.Single(read.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("plenary: 1 of 1 article carries no publication date but its own text dates it", line);
+        Assert.Contains("2025-03-04 estimated", read.Out);
+    }
+
+    [Fact]
     public void An_export_of_no_rows_says_why()
     {
         var output = Path.Combine(registry.Folder, "wide.csv");

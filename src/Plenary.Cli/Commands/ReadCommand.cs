@@ -55,7 +55,10 @@ public static class ReadCommand
                         if (r.GetValue(explain)) Console.Error.WriteLine($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]");
                     }
             }
-            ArticleInput.WarnUndated(results.Count(x => x.Result is { Article.Published: null }), results.Count(x => x.Result is not null));
+            ArticleInput.WarnUndated(
+                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: null }),
+                results.Count(x => x.Result is not null),
+                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: not null }));
             if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
             else Console.Out.Write(sb.ToString());
             if (stageTimes is not null)
