@@ -12,24 +12,30 @@ using Plenary.Reader.Tokens;
 
 namespace Plenary.Reader;
 
-/// <summary>Time spent in each stage, summed over the documents read.</summary>
+/// <summary>Time spent and bytes allocated in each stage, summed over the documents read.</summary>
 public sealed class StageTimings
 {
-    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Ticks, long Bytes)> _stages = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
-    public void Add(string stage, long ticks)
+    public void Add(string stage, long ticks, long allocatedBytes = 0)
     {
-        lock (_ticks)
+        lock (_stages)
         {
-            if (!_ticks.ContainsKey(stage)) { _ticks[stage] = 0; _order.Add(stage); }
-            _ticks[stage] += ticks;
+            if (!_stages.TryGetValue(stage, out var sum)) _order.Add(stage);
+            _stages[stage] = (sum.Ticks + ticks, sum.Bytes + allocatedBytes);
         }
     }
 
     public IEnumerable<(string Stage, TimeSpan Time)> Report()
     {
-        lock (_ticks) return _order.Select(s => (s, TimeSpan.FromSeconds(_ticks[s] / (double)Stopwatch.Frequency))).ToList();
+        lock (_stages) return _order.Select(s => (s, TimeSpan.FromSeconds(_stages[s].Ticks / (double)Stopwatch.Frequency))).ToList();
+    }
+
+    /// <summary>Bytes allocated on the managed heap by each stage (what the garbage collector must later reclaim).</summary>
+    public IEnumerable<(string Stage, long Bytes)> Allocations()
+    {
+        lock (_stages) return _order.Select(s => (s, _stages[s].Bytes)).ToList();
     }
 }
 
@@ -76,7 +82,15 @@ public sealed class NewsReader
     {
         var doc = new Document(article);
         var sw = Stopwatch.StartNew();
-        void Mark(string stage) { timings?.Add(stage, sw.ElapsedTicks); sw.Restart(); }
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        void Mark(string stage)
+        {
+            if (timings is null) return;
+            long now = GC.GetAllocatedBytesForCurrentThread();
+            timings.Add(stage, sw.ElapsedTicks, now - allocated);
+            allocated = now;
+            sw.Restart();
+        }
 
         doc.Tokens = Tokenizer.Tokenize(doc.Text, _lexicons.Abbreviations);
         doc.Lower = Tokenizer.LowerAll(doc.Text, doc.Tokens);

@@ -112,16 +112,37 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             for (int t = start; t < i - 1; t++) covered[t] = true;
         }
         if (defined is null) return found;
+        // later uses of a defined acronym: looked up by the token's span (an acronym starts with a capital or a digit), no substring per token
+        var byText = defined.GetAlternateLookup<ReadOnlySpan<char>>();
+        int definitionCount = added.Count;
         for (int i = 0; i < doc.Tokens.Count; i++)
-            if (!covered[i] && doc.Tokens[i].Kind == TokenKind.Word && defined.TryGetValue(doc.TokenText(i), out var id))
+        {
+            var tok = doc.Tokens[i];
+            if (covered[i] || tok.Kind != TokenKind.Word || !(char.IsUpper(doc.Text[tok.Start]) || char.IsDigit(doc.Text[tok.Start]))) continue;
+            if (byText.TryGetValue(doc.Text.AsSpan(tok.Start, tok.Length), out var id))
             {
-                added.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.Organization, Org: id));
+                added.Add(new Mention(i, i + 1, tok.Start, tok.End, MentionKind.Organization, Org: id));
                 covered[i] = true;
             }
+        }
         if (absorbed.Count > 0) found = found.Where((_, x) => !absorbed.Contains(x)).ToList();
-        found.AddRange(added);
-        found.Sort((a, b) => a.First.CompareTo(b.First));
-        return found;
+        // the definitions and the later uses are each in token order, and no two mentions start at one token: a merge
+        // of the three sorted runs gives the order a sort by first token would
+        var definitions = added.GetRange(0, definitionCount);
+        var later = added.GetRange(definitionCount, added.Count - definitionCount);
+        return MergeByFirst(MergeByFirst(found, definitions), later);
+    }
+
+    /// <summary>Two lists of mentions, each in token order, merged into one in token order (the first list's mention first on a tie).</summary>
+    internal static List<Mention> MergeByFirst(List<Mention> a, List<Mention> b)
+    {
+        if (b.Count == 0) return a;
+        var result = new List<Mention>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count) result.Add(b[j].First < a[i].First ? b[j++] : a[i++]);
+        while (i < a.Count) result.Add(a[i++]);
+        while (j < b.Count) result.Add(b[j++]);
+        return result;
     }
 
     private static bool IsAcronym(Document doc, int i)
@@ -188,13 +209,17 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
     private static Mention Choose(Document doc, List<GazetteerEntry> entries, int first, int end)
     {
         // a name that is both a state and its capital (Singapore) is read as the state; an organization wins over both
-        var e = entries.OrderBy(x => x.Kind switch
-        {
-            MentionKind.Organization => 0, MentionKind.State => 1, MentionKind.Body => 2, MentionKind.Metonym => 3,
-            MentionKind.Capital => 4, MentionKind.City => 5, _ => 6,
-        }).First();
+        // (the first entry of the best rank, as a stable sort would give)
+        var e = entries[0];
+        for (int x = 1; x < entries.Count; x++) if (Rank(entries[x].Kind) < Rank(e.Kind)) e = entries[x];
         return new Mention(first, end, doc.Tokens[first].Start, doc.Tokens[end - 1].End, e.Kind, e.State, e.Org, e.Body, e.Place);
     }
+
+    private static int Rank(MentionKind kind) => kind switch
+    {
+        MentionKind.Organization => 0, MentionKind.State => 1, MentionKind.Body => 2, MentionKind.Metonym => 3,
+        MentionKind.Capital => 4, MentionKind.City => 5, _ => 6,
+    };
 
     /// <summary>The organization among <paramref name="orgs"/> named nearest to mention <paramref name="k"/> (same sentence first, then before it).</summary>
     private static OrgId? ContextOrg(Document doc, List<Mention> found, int k, List<OrgId> orgs)

@@ -60,12 +60,32 @@ public sealed class TriggerPattern
         public List<Mention> States = [];
         public Mention? Org;
         public List<int> WildTokens = [];
+
+        /// <summary>Empties a scratch match for another attempt (the lists are kept, so that a failed attempt allocates nothing).</summary>
+        internal void Reset(int first)
+        {
+            First = first;
+            End = 0;
+            Org = null;
+            States.Clear();
+            WildTokens.Clear();
+        }
+
+        /// <summary>A copy with lists of its own: what a caller keeps while the scratch match is reused.</summary>
+        internal Match Copy() => new() { First = First, End = End, States = [.. States], Org = Org, WildTokens = [.. WildTokens] };
     }
 
     public Match? TryMatch(Document doc, int start, int sentenceEnd)
     {
         var m = new Match { First = start };
         return Walk(doc, 0, start, sentenceEnd, m) ? m : null;
+    }
+
+    /// <summary>Like <see cref="TryMatch"/>, into a scratch match that is reset first (no allocation when nothing matches).</summary>
+    internal bool TryMatchInto(Document doc, int start, int sentenceEnd, Match scratch)
+    {
+        scratch.Reset(start);
+        return Walk(doc, 0, start, sentenceEnd, scratch);
     }
 
     private bool Walk(Document doc, int e, int t, int end, Match m)
@@ -198,16 +218,28 @@ public sealed class TriggerIndex
     /// <summary>Every trigger matching in the sentence, at most one (the longest) per start token.</summary>
     public IEnumerable<(TriggerPattern Pattern, TriggerPattern.Match Match)> Matches(Document doc, int first, int end)
     {
+        // two scratch matches, the attempt and the best so far, swapped on improvement: only a match that is yielded is copied
+        TriggerPattern.Match? attempt = null, best = null;
         for (int t = first; t < end; t++)
         {
-            (TriggerPattern, TriggerPattern.Match)? best = null;
+            TriggerPattern? bestPattern = null;
             if (_byFirst.TryGetValue(doc.Lower[t], out var list))
                 foreach (var p in list)
-                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
+                    Try(p, t);
             if (_anyFirst.Count > 0 && (doc.MentionAt[t] >= 0 || doc.Lower[t] == "the"))
                 foreach (var p in _anyFirst)
-                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
-            if (best is { } b) { yield return b; t = b.Item2.End - 1; }
+                    Try(p, t);
+            if (bestPattern is not null) { yield return (bestPattern, best!.Copy()); t = best.End - 1; }
+
+            void Try(TriggerPattern p, int t)
+            {
+                attempt ??= new TriggerPattern.Match();
+                if (p.TryMatchInto(doc, t, end, attempt) && attempt.End > t && (bestPattern is null || attempt.End > best!.End))
+                {
+                    (best, attempt) = (attempt, best);
+                    bestPattern = p;
+                }
+            }
         }
     }
 }
