@@ -32,7 +32,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
                 {
                     bool any = false;
                     foreach (var e in entries) if (CaseFits(doc, i, j + 1, e)) { any = true; break; }
-                    if (any) { best = entries.Count == 1 ? entries : entries.Where(e => CaseFits(doc, i, j + 1, e)).ToList(); bestEnd = j + 1; }
+                    if (any) { best = entries.Count == 1 ? entries : Fitting(doc, i, j + 1, entries); bestEnd = j + 1; }
                 }
             }
             if (best is null) { i++; continue; }
@@ -156,6 +156,14 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             else if (!char.IsDigit(c) && c != '-') return false;
         }
         return upper >= 2;
+    }
+
+    /// <summary>The entries whose case rule the tokens <c>[first, end)</c> fit, in order.</summary>
+    private static List<GazetteerEntry> Fitting(Document doc, int first, int end, List<GazetteerEntry> entries)
+    {
+        var fit = new List<GazetteerEntry>(entries.Count);
+        foreach (var e in entries) if (CaseFits(doc, first, end, e)) fit.Add(e);
+        return fit;
     }
 
     private static bool CaseFits(Document doc, int first, int end, GazetteerEntry e)

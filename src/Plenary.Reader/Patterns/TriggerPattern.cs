@@ -216,30 +216,61 @@ public sealed class TriggerIndex
     }
 
     /// <summary>Every trigger matching in the sentence, at most one (the longest) per start token.</summary>
-    public IEnumerable<(TriggerPattern Pattern, TriggerPattern.Match Match)> Matches(Document doc, int first, int end)
-    {
-        // two scratch matches, the attempt and the best so far, swapped on improvement: only a match that is yielded is copied
-        TriggerPattern.Match? attempt = null, best = null;
-        for (int t = first; t < end; t++)
-        {
-            TriggerPattern? bestPattern = null;
-            if (_byFirst.TryGetValue(doc.Lower[t], out var list))
-                foreach (var p in list)
-                    Try(p, t);
-            if (_anyFirst.Count > 0 && (doc.MentionAt[t] >= 0 || doc.Lower[t] == "the"))
-                foreach (var p in _anyFirst)
-                    Try(p, t);
-            if (bestPattern is not null) { yield return (bestPattern, best!.Copy()); t = best.End - 1; }
+    public SentenceMatches Matches(Document doc, int first, int end) => new(this, doc, first, end);
 
-            void Try(TriggerPattern p, int t)
+    /// <summary>The matches of one sentence, enumerated without allocating (a struct enumerator; the scratch matches are reused per thread).</summary>
+    public readonly struct SentenceMatches(TriggerIndex index, Document doc, int first, int end)
+    {
+        public Enumerator GetEnumerator() => new(index, doc, first, end);
+
+        public struct Enumerator(TriggerIndex index, Document doc, int first, int end)
+        {
+            private int _t = first;
+            private Scan? _scan;
+
+            public (TriggerPattern Pattern, TriggerPattern.Match Match) Current { get; private set; }
+
+            public bool MoveNext()
             {
-                attempt ??= new TriggerPattern.Match();
-                if (p.TryMatchInto(doc, t, end, attempt) && attempt.End > t && (bestPattern is null || attempt.End > best!.End))
+                if (_t >= end) return false;
+                if (_scan is null) { _scan = t_spare ?? new Scan(); t_spare = null; }
+                var scan = _scan;
+                for (; _t < end; _t++)
                 {
-                    (best, attempt) = (attempt, best);
-                    bestPattern = p;
+                    scan.BestPattern = null;
+                    if (index._byFirst.TryGetValue(doc.Lower[_t], out var list))
+                        foreach (var p in list)
+                            scan.Try(p, doc, _t, end);
+                    if (index._anyFirst.Count > 0 && (doc.MentionAt[_t] >= 0 || doc.Lower[_t] == "the"))
+                        foreach (var p in index._anyFirst)
+                            scan.Try(p, doc, _t, end);
+                    if (scan.BestPattern is { } best)
+                    {
+                        Current = (best, scan.Best!.Copy());
+                        _t = scan.Best.End;
+                        return true;
+                    }
                 }
+                t_spare = scan; // the sentence is done: its scratch serves the next one on this thread
+                return false;
             }
+        }
+    }
+
+    [ThreadStatic] private static Scan? t_spare;
+
+    /// <summary>Two scratch matches, the attempt and the best so far, swapped on improvement: only a match that is yielded is copied.</summary>
+    private sealed class Scan
+    {
+        private TriggerPattern.Match _attempt = new();
+        public TriggerPattern.Match? Best;
+        public TriggerPattern? BestPattern;
+
+        public void Try(TriggerPattern p, Document doc, int t, int end)
+        {
+            if (!p.TryMatchInto(doc, t, end, _attempt) || _attempt.End <= t || (BestPattern is not null && _attempt.End <= Best!.End)) return;
+            (Best, _attempt) = (_attempt, Best ?? new TriggerPattern.Match());
+            BestPattern = p;
         }
     }
 }
