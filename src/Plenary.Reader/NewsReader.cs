@@ -132,12 +132,34 @@ public sealed class NewsReader
         Mark("claims:statements");
         var merged = ClaimMerger.Merge(claims)
             .Where(c => c.Evidence.Count > 0 && c.Evidence.All(e => e.FitsIn(doc.Text.Length)))
-            .Select(c => (Claim: c, Key: ClaimJson.FactKey(c.Fact)))
-            .OrderBy(c => c.Claim.Evidence[0].Start).ThenBy(c => c.Claim.Fact.Type).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Claim)
             .ToList();
+        merged = InTextOrder(merged);
         Mark("claims:merge");
         return new ReadResult(article, merged, doc);
+    }
+
+    /// <summary>
+    /// Claims in text order: by the start of their first evidence, then by type, then by the fact's canonical text —
+    /// a stable order (equal claims keep theirs). The canonical text (a JSON serialization) is made only for claims
+    /// that tie on the first two, and once per claim.
+    /// </summary>
+    private static List<ProposedClaim> InTextOrder(List<ProposedClaim> claims)
+    {
+        var keys = new string?[claims.Count];
+        var order = new int[claims.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
+        {
+            var a = claims[x];
+            var b = claims[y];
+            int c = a.Evidence[0].Start.CompareTo(b.Evidence[0].Start);
+            if (c == 0) c = a.Fact.Type.CompareTo(b.Fact.Type);
+            if (c == 0 && x != y) c = string.CompareOrdinal(keys[x] ??= ClaimJson.FactKey(a.Fact), keys[y] ??= ClaimJson.FactKey(b.Fact));
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var sorted = new List<ProposedClaim>(claims.Count);
+        foreach (var i in order) sorted.Add(claims[i]);
+        return sorted;
     }
 
     private static void IndexMentions(Document doc)
