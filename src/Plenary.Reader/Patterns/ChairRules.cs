@@ -17,6 +17,8 @@ public sealed class ChairRules(Lexicons lexicons)
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "chair", "chairs", "chaired", "chairing" };
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "chair", "chairman", "chairwoman", "chairperson" };
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal) { "chairmanship", "chairmanships", "presidency", "chairship" };
+    /// <summary>Every word of the three sets: one lookup rules out the other words of the text.</summary>
+    private static readonly HashSet<string> AnyChairWord = new(Verbs.Concat(Titles).Concat(Offices), StringComparer.Ordinal);
 
     public IEnumerable<ProposedClaim> Run(RuleContext cx, MeetingRules meetings)
     {
@@ -27,7 +29,7 @@ public sealed class ChairRules(Lexicons lexicons)
         {
             for (int i = sentence.First; i < sentence.End; i++)
             {
-                if (doc.QuoteOf[i] >= 0) continue;
+                if (doc.QuoteOf[i] >= 0 || !AnyChairWord.Contains(doc.Lower[i])) continue;
                 var w = doc.Lower[i];
                 bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which"
                     || (w == "chaired" && i > 0 && doc.Lower[i - 1] != "was");
