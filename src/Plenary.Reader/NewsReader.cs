@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
@@ -162,6 +163,7 @@ public sealed class NewsReader
         return sorted;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void IndexMentions(Document doc)
     {
         var at = new int[doc.Tokens.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Ids;
 using Plenary.Reader.Tokens;
 
@@ -12,6 +13,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
 {
     private const int MaxCoordination = 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Document doc)
     {
         var found = new List<Mention>();
@@ -72,6 +74,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
     /// noun followed by its acronym in parentheses ("the Union of South American Nations (UNASUR)"). The name and every later
     /// use of the acronym become mentions of the organization, whose id is the acronym in lower case (claims.md).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Mention> AddDefinedOrganizations(Document doc, List<Mention> found)
     {
         var covered = new bool[doc.Tokens.Count];
@@ -247,6 +250,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddOrganizationRefs(Document doc)
     {
         var result = new List<Mention>(doc.Mentions.Count + 8);

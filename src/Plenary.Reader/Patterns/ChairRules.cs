@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
@@ -20,6 +21,7 @@ public sealed class ChairRules(Lexicons lexicons)
     /// <summary>Every word of the three sets: one lookup rules out the other words of the text.</summary>
     private static readonly HashSet<string> AnyChairWord = new(Verbs.Concat(Titles).Concat(Offices), StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<ProposedClaim> Run(RuleContext cx, MeetingRules meetings)
     {
         var doc = cx.Doc;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
@@ -35,6 +36,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     /// <summary>The keys of <see cref="ByNoun"/> in text order.</summary>
     public int[] NounOrder { get; private set; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(RuleContext cx)
     {
         var doc = cx.Doc;
@@ -169,6 +171,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     /// body that acts (Lexicons/body-acts.txt) with a date in the clause sat that day. Joins the organization's meeting of
     /// that date when there is one; the body's words are the meeting's noun.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BodyActs(RuleContext cx, Sentences.Sentence sentence)
     {
         var doc = cx.Doc;

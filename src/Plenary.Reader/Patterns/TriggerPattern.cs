@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Reader.Gazetteer;
 using Plenary.Reader.Tokens;
 
@@ -82,12 +83,14 @@ public sealed class TriggerPattern
     }
 
     /// <summary>Like <see cref="TryMatch"/>, into a scratch match that is reset first (no allocation when nothing matches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryMatchInto(Document doc, int start, int sentenceEnd, Match scratch)
     {
         scratch.Reset(start);
         return Walk(doc, 0, start, sentenceEnd, scratch);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Walk(Document doc, int e, int t, int end, Match m)
     {
         while (t < end && e > 0 && (doc.Tokens[t].Kind == TokenKind.Quote || (t < doc.InTime.Length && doc.InTime[t]))) t++;
@@ -101,6 +104,7 @@ public sealed class TriggerPattern
         return el.Optional && Walk(doc, e + 1, t, end, m);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Consume(Document doc, Element el, int t, int end, Match m, out int? added)
     {
         added = null;
@@ -230,6 +234,7 @@ public sealed class TriggerIndex
 
             public (TriggerPattern Pattern, TriggerPattern.Match Match) Current { get; private set; }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public bool MoveNext()
             {
                 if (_t >= end) return false;
@@ -266,6 +271,7 @@ public sealed class TriggerIndex
         public TriggerPattern.Match? Best;
         public TriggerPattern? BestPattern;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Try(TriggerPattern p, Document doc, int t, int end)
         {
             if (!p.TryMatchInto(doc, t, end, _attempt) || _attempt.End <= t || (BestPattern is not null && _attempt.End <= Best!.End)) return;

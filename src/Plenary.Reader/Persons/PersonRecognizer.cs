@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
 using Plenary.Core.Text;
@@ -55,6 +56,7 @@ public sealed class PersonRecognizer
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "von", "van", "der", "bin", "al", "el", "la", "le", "di" };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Document doc)
     {
         var entities = new List<PersonEntity>();
