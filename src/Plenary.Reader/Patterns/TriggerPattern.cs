@@ -76,13 +76,7 @@ public sealed class TriggerPattern
         internal Match Copy() => new() { First = First, End = End, States = [.. States], Org = Org, WildTokens = [.. WildTokens] };
     }
 
-    public Match? TryMatch(Document doc, int start, int sentenceEnd)
-    {
-        var m = new Match { First = start };
-        return Walk(doc, 0, start, sentenceEnd, m) ? m : null;
-    }
-
-    /// <summary>Like <see cref="TryMatch"/>, into a scratch match that is reset first (no allocation when nothing matches).</summary>
+    /// <summary>Matches the pattern at token <paramref name="start"/> into a scratch match, reset first (no allocation when nothing matches).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryMatchInto(Document doc, int start, int sentenceEnd, Match scratch)
     {
