@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
@@ -12,24 +13,30 @@ using Plenary.Reader.Tokens;
 
 namespace Plenary.Reader;
 
-/// <summary>Time spent in each stage, summed over the documents read.</summary>
+/// <summary>Time spent and bytes allocated in each stage, summed over the documents read.</summary>
 public sealed class StageTimings
 {
-    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Ticks, long Bytes)> _stages = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
 
-    public void Add(string stage, long ticks)
+    public void Add(string stage, long ticks, long allocatedBytes = 0)
     {
-        lock (_ticks)
+        lock (_stages)
         {
-            if (!_ticks.ContainsKey(stage)) { _ticks[stage] = 0; _order.Add(stage); }
-            _ticks[stage] += ticks;
+            if (!_stages.TryGetValue(stage, out var sum)) _order.Add(stage);
+            _stages[stage] = (sum.Ticks + ticks, sum.Bytes + allocatedBytes);
         }
     }
 
     public IEnumerable<(string Stage, TimeSpan Time)> Report()
     {
-        lock (_ticks) return _order.Select(s => (s, TimeSpan.FromSeconds(_ticks[s] / (double)Stopwatch.Frequency))).ToList();
+        lock (_stages) return _order.Select(s => (s, TimeSpan.FromSeconds(_stages[s].Ticks / (double)Stopwatch.Frequency))).ToList();
+    }
+
+    /// <summary>Bytes allocated on the managed heap by each stage (what the garbage collector must later reclaim).</summary>
+    public IEnumerable<(string Stage, long Bytes)> Allocations()
+    {
+        lock (_stages) return _order.Select(s => (s, _stages[s].Bytes)).ToList();
     }
 }
 
@@ -76,7 +83,15 @@ public sealed class NewsReader
     {
         var doc = new Document(article);
         var sw = Stopwatch.StartNew();
-        void Mark(string stage) { timings?.Add(stage, sw.ElapsedTicks); sw.Restart(); }
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        void Mark(string stage)
+        {
+            if (timings is null) return;
+            long now = GC.GetAllocatedBytesForCurrentThread();
+            timings.Add(stage, sw.ElapsedTicks, now - allocated);
+            allocated = now;
+            sw.Restart();
+        }
 
         doc.Tokens = Tokenizer.Tokenize(doc.Text, _lexicons.Abbreviations);
         doc.Lower = Tokenizer.LowerAll(doc.Text, doc.Tokens);
@@ -118,14 +133,37 @@ public sealed class NewsReader
         Mark("claims:statements");
         var merged = ClaimMerger.Merge(claims)
             .Where(c => c.Evidence.Count > 0 && c.Evidence.All(e => e.FitsIn(doc.Text.Length)))
-            .Select(c => (Claim: c, Key: ClaimJson.FactKey(c.Fact)))
-            .OrderBy(c => c.Claim.Evidence[0].Start).ThenBy(c => c.Claim.Fact.Type).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Claim)
             .ToList();
+        merged = InTextOrder(merged);
         Mark("claims:merge");
         return new ReadResult(article, merged, doc);
     }
 
+    /// <summary>
+    /// Claims in text order: by the start of their first evidence, then by type, then by the fact's canonical text —
+    /// a stable order (equal claims keep theirs). The canonical text (a JSON serialization) is made only for claims
+    /// that tie on the first two, and once per claim.
+    /// </summary>
+    private static List<ProposedClaim> InTextOrder(List<ProposedClaim> claims)
+    {
+        var keys = new string?[claims.Count];
+        var order = new int[claims.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
+        {
+            var a = claims[x];
+            var b = claims[y];
+            int c = a.Evidence[0].Start.CompareTo(b.Evidence[0].Start);
+            if (c == 0) c = a.Fact.Type.CompareTo(b.Fact.Type);
+            if (c == 0 && x != y) c = string.CompareOrdinal(keys[x] ??= ClaimJson.FactKey(a.Fact), keys[y] ??= ClaimJson.FactKey(b.Fact));
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var sorted = new List<ProposedClaim>(claims.Count);
+        foreach (var i in order) sorted.Add(claims[i]);
+        return sorted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void IndexMentions(Document doc)
     {
         var at = new int[doc.Tokens.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Ids;
 using Plenary.Reader.Tokens;
 
@@ -12,6 +13,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
 {
     private const int MaxCoordination = 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Document doc)
     {
         var found = new List<Mention>();
@@ -32,7 +34,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
                 {
                     bool any = false;
                     foreach (var e in entries) if (CaseFits(doc, i, j + 1, e)) { any = true; break; }
-                    if (any) { best = entries.Count == 1 ? entries : entries.Where(e => CaseFits(doc, i, j + 1, e)).ToList(); bestEnd = j + 1; }
+                    if (any) { best = entries.Count == 1 ? entries : Fitting(doc, i, j + 1, entries); bestEnd = j + 1; }
                 }
             }
             if (best is null) { i++; continue; }
@@ -72,6 +74,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
     /// noun followed by its acronym in parentheses ("the Union of South American Nations (UNASUR)"). The name and every later
     /// use of the acronym become mentions of the organization, whose id is the acronym in lower case (claims.md).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Mention> AddDefinedOrganizations(Document doc, List<Mention> found)
     {
         var covered = new bool[doc.Tokens.Count];
@@ -112,16 +115,37 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             for (int t = start; t < i - 1; t++) covered[t] = true;
         }
         if (defined is null) return found;
+        // later uses of a defined acronym: looked up by the token's span (an acronym starts with a capital or a digit), no substring per token
+        var byText = defined.GetAlternateLookup<ReadOnlySpan<char>>();
+        int definitionCount = added.Count;
         for (int i = 0; i < doc.Tokens.Count; i++)
-            if (!covered[i] && doc.Tokens[i].Kind == TokenKind.Word && defined.TryGetValue(doc.TokenText(i), out var id))
+        {
+            var tok = doc.Tokens[i];
+            if (covered[i] || tok.Kind != TokenKind.Word || !(char.IsUpper(doc.Text[tok.Start]) || char.IsDigit(doc.Text[tok.Start]))) continue;
+            if (byText.TryGetValue(doc.Text.AsSpan(tok.Start, tok.Length), out var id))
             {
-                added.Add(new Mention(i, i + 1, doc.Tokens[i].Start, doc.Tokens[i].End, MentionKind.Organization, Org: id));
+                added.Add(new Mention(i, i + 1, tok.Start, tok.End, MentionKind.Organization, Org: id));
                 covered[i] = true;
             }
+        }
         if (absorbed.Count > 0) found = found.Where((_, x) => !absorbed.Contains(x)).ToList();
-        found.AddRange(added);
-        found.Sort((a, b) => a.First.CompareTo(b.First));
-        return found;
+        // the definitions and the later uses are each in token order, and no two mentions start at one token: a merge
+        // of the three sorted runs gives the order a sort by first token would
+        var definitions = added.GetRange(0, definitionCount);
+        var later = added.GetRange(definitionCount, added.Count - definitionCount);
+        return MergeByFirst(MergeByFirst(found, definitions), later);
+    }
+
+    /// <summary>Two lists of mentions, each in token order, merged into one in token order (the first list's mention first on a tie).</summary>
+    internal static List<Mention> MergeByFirst(List<Mention> a, List<Mention> b)
+    {
+        if (b.Count == 0) return a;
+        var result = new List<Mention>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count) result.Add(b[j].First < a[i].First ? b[j++] : a[i++]);
+        while (i < a.Count) result.Add(a[i++]);
+        while (j < b.Count) result.Add(b[j++]);
+        return result;
     }
 
     private static bool IsAcronym(Document doc, int i)
@@ -135,6 +159,14 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
             else if (!char.IsDigit(c) && c != '-') return false;
         }
         return upper >= 2;
+    }
+
+    /// <summary>The entries whose case rule the tokens <c>[first, end)</c> fit, in order.</summary>
+    private static List<GazetteerEntry> Fitting(Document doc, int first, int end, List<GazetteerEntry> entries)
+    {
+        var fit = new List<GazetteerEntry>(entries.Count);
+        foreach (var e in entries) if (CaseFits(doc, first, end, e)) fit.Add(e);
+        return fit;
     }
 
     private static bool CaseFits(Document doc, int first, int end, GazetteerEntry e)
@@ -188,13 +220,17 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
     private static Mention Choose(Document doc, List<GazetteerEntry> entries, int first, int end)
     {
         // a name that is both a state and its capital (Singapore) is read as the state; an organization wins over both
-        var e = entries.OrderBy(x => x.Kind switch
-        {
-            MentionKind.Organization => 0, MentionKind.State => 1, MentionKind.Body => 2, MentionKind.Metonym => 3,
-            MentionKind.Capital => 4, MentionKind.City => 5, _ => 6,
-        }).First();
+        // (the first entry of the best rank, as a stable sort would give)
+        var e = entries[0];
+        for (int x = 1; x < entries.Count; x++) if (Rank(entries[x].Kind) < Rank(e.Kind)) e = entries[x];
         return new Mention(first, end, doc.Tokens[first].Start, doc.Tokens[end - 1].End, e.Kind, e.State, e.Org, e.Body, e.Place);
     }
+
+    private static int Rank(MentionKind kind) => kind switch
+    {
+        MentionKind.Organization => 0, MentionKind.State => 1, MentionKind.Body => 2, MentionKind.Metonym => 3,
+        MentionKind.Capital => 4, MentionKind.City => 5, _ => 6,
+    };
 
     /// <summary>The organization among <paramref name="orgs"/> named nearest to mention <paramref name="k"/> (same sentence first, then before it).</summary>
     private static OrgId? ContextOrg(Document doc, List<Mention> found, int k, List<OrgId> orgs)
@@ -214,6 +250,7 @@ public sealed class GazetteerTagger(Gazetteer gazetteer, Lexicons lexicons)
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddOrganizationRefs(Document doc)
     {
         var result = new List<Mention>(doc.Mentions.Count + 8);

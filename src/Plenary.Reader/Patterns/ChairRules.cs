@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
@@ -17,7 +18,10 @@ public sealed class ChairRules(Lexicons lexicons)
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "chair", "chairs", "chaired", "chairing" };
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal) { "chair", "chairman", "chairwoman", "chairperson" };
     private static readonly HashSet<string> Offices = new(StringComparer.Ordinal) { "chairmanship", "chairmanships", "presidency", "chairship" };
+    /// <summary>Every word of the three sets: one lookup rules out the other words of the text.</summary>
+    private static readonly HashSet<string> AnyChairWord = new(Verbs.Concat(Titles).Concat(Offices), StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IEnumerable<ProposedClaim> Run(RuleContext cx, MeetingRules meetings)
     {
         var doc = cx.Doc;
@@ -27,7 +31,7 @@ public sealed class ChairRules(Lexicons lexicons)
         {
             for (int i = sentence.First; i < sentence.End; i++)
             {
-                if (doc.QuoteOf[i] >= 0) continue;
+                if (doc.QuoteOf[i] >= 0 || !AnyChairWord.Contains(doc.Lower[i])) continue;
                 var w = doc.Lower[i];
                 bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which"
                     || (w == "chaired" && i > 0 && doc.Lower[i - 1] != "was");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Claims;
 using Plenary.Core.Ids;
 using Plenary.Core.Time;
@@ -35,6 +36,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     /// <summary>The keys of <see cref="ByNoun"/> in text order.</summary>
     public int[] NounOrder { get; private set; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(RuleContext cx)
     {
         var doc = cx.Doc;
@@ -169,6 +171,7 @@ public sealed class MeetingRules(Lexicons lexicons)
     /// body that acts (Lexicons/body-acts.txt) with a date in the clause sat that day. Joins the organization's meeting of
     /// that date when there is one; the body's words are the meeting's noun.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BodyActs(RuleContext cx, Sentences.Sentence sentence)
     {
         var doc = cx.Doc;
@@ -196,8 +199,8 @@ public sealed class MeetingRules(Lexicons lexicons)
                 if (t.Value is { } v && doc.QuoteOf[t.First] < 0 && Math.Abs(t.First - verb) < best && (t.First > verb || cx.ClauseJoins(t.End, body.First) || t.First <= sentence.First + 1))
                 { best = Math.Abs(t.First - verb); date = v; }
             if (date is null) { i = body.End - 1; continue; }
-            var bodies = (body.Bodies ?? (body.Body is { } b ? [b] : [])).Where(x => x.Org == org).ToList();
-            var same = Meetings.Skip(Math.Max(0, Meetings.Count - CoreferenceWindow)).LastOrDefault(m => m.Org == org && m.Date is { } md && (md.Contains(date.Value) || date.Value.Contains(md)));
+            var bodies = BodiesOf(body, org);
+            var same = RecentMeetingOn(org, date.Value);
             var evidence = cx.SentenceSpan(sentence);
             if (same is null)
             {
@@ -209,6 +212,23 @@ public sealed class MeetingRules(Lexicons lexicons)
             if (!same.Evidence.Contains(evidence)) same.Evidence.Add(evidence);
             i = body.End - 1;
         }
+    }
+
+    /// <summary>The bodies a body mention names that belong to <paramref name="org"/>.</summary>
+    private static List<BodyId> BodiesOf(Mention body, OrgId org)
+    {
+        var result = new List<BodyId>();
+        if (body.Bodies is { } all) { foreach (var x in all) if (x.Org == org) result.Add(x); }
+        else if (body.Body is { } b && b.Org == org) result.Add(b);
+        return result;
+    }
+
+    /// <summary>The latest of the organization's recent meetings whose date contains, or lies within, <paramref name="date"/>.</summary>
+    private MeetingRecord? RecentMeetingOn(OrgId org, EdtfDate date)
+    {
+        for (int k = Meetings.Count - 1; k >= Math.Max(0, Meetings.Count - CoreferenceWindow); k--)
+            if (Meetings[k] is { Date: { } md } m && m.Org == org && (md.Contains(date) || date.Contains(md))) return m;
+        return null;
     }
 
     /// <summary>"Lourenco on Saturday took over … at the opening of the 38th Session": the time nearest the noun in its sentence (not a dateline's, not quoted).</summary>

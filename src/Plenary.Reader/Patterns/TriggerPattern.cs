@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Reader.Gazetteer;
 using Plenary.Reader.Tokens;
 
@@ -60,14 +61,30 @@ public sealed class TriggerPattern
         public List<Mention> States = [];
         public Mention? Org;
         public List<int> WildTokens = [];
+
+        /// <summary>Empties a scratch match for another attempt (the lists are kept, so that a failed attempt allocates nothing).</summary>
+        internal void Reset(int first)
+        {
+            First = first;
+            End = 0;
+            Org = null;
+            States.Clear();
+            WildTokens.Clear();
+        }
+
+        /// <summary>A copy with lists of its own: what a caller keeps while the scratch match is reused.</summary>
+        internal Match Copy() => new() { First = First, End = End, States = [.. States], Org = Org, WildTokens = [.. WildTokens] };
     }
 
-    public Match? TryMatch(Document doc, int start, int sentenceEnd)
+    /// <summary>Matches the pattern at token <paramref name="start"/> into a scratch match, reset first (no allocation when nothing matches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool TryMatchInto(Document doc, int start, int sentenceEnd, Match scratch)
     {
-        var m = new Match { First = start };
-        return Walk(doc, 0, start, sentenceEnd, m) ? m : null;
+        scratch.Reset(start);
+        return Walk(doc, 0, start, sentenceEnd, scratch);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Walk(Document doc, int e, int t, int end, Match m)
     {
         while (t < end && e > 0 && (doc.Tokens[t].Kind == TokenKind.Quote || (t < doc.InTime.Length && doc.InTime[t]))) t++;
@@ -81,6 +98,7 @@ public sealed class TriggerPattern
         return el.Optional && Walk(doc, e + 1, t, end, m);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Consume(Document doc, Element el, int t, int end, Match m, out int? added)
     {
         added = null;
@@ -196,18 +214,63 @@ public sealed class TriggerIndex
     }
 
     /// <summary>Every trigger matching in the sentence, at most one (the longest) per start token.</summary>
-    public IEnumerable<(TriggerPattern Pattern, TriggerPattern.Match Match)> Matches(Document doc, int first, int end)
+    public SentenceMatches Matches(Document doc, int first, int end) => new(this, doc, first, end);
+
+    /// <summary>The matches of one sentence, enumerated without allocating (a struct enumerator; the scratch matches are reused per thread).</summary>
+    public readonly struct SentenceMatches(TriggerIndex index, Document doc, int first, int end)
     {
-        for (int t = first; t < end; t++)
+        public Enumerator GetEnumerator() => new(index, doc, first, end);
+
+        public struct Enumerator(TriggerIndex index, Document doc, int first, int end)
         {
-            (TriggerPattern, TriggerPattern.Match)? best = null;
-            if (_byFirst.TryGetValue(doc.Lower[t], out var list))
-                foreach (var p in list)
-                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
-            if (_anyFirst.Count > 0 && (doc.MentionAt[t] >= 0 || doc.Lower[t] == "the"))
-                foreach (var p in _anyFirst)
-                    if (p.TryMatch(doc, t, end) is { } m && m.End > t && (best is null || m.End > best.Value.Item2.End)) best = (p, m);
-            if (best is { } b) { yield return b; t = b.Item2.End - 1; }
+            private int _t = first;
+            private Scan? _scan;
+
+            public (TriggerPattern Pattern, TriggerPattern.Match Match) Current { get; private set; }
+
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            public bool MoveNext()
+            {
+                if (_t >= end) return false;
+                if (_scan is null) { _scan = t_spare ?? new Scan(); t_spare = null; }
+                var scan = _scan;
+                for (; _t < end; _t++)
+                {
+                    scan.BestPattern = null;
+                    if (index._byFirst.TryGetValue(doc.Lower[_t], out var list))
+                        foreach (var p in list)
+                            scan.Try(p, doc, _t, end);
+                    if (index._anyFirst.Count > 0 && (doc.MentionAt[_t] >= 0 || doc.Lower[_t] == "the"))
+                        foreach (var p in index._anyFirst)
+                            scan.Try(p, doc, _t, end);
+                    if (scan.BestPattern is { } best)
+                    {
+                        Current = (best, scan.Best!.Copy());
+                        _t = scan.Best.End;
+                        return true;
+                    }
+                }
+                t_spare = scan; // the sentence is done: its scratch serves the next one on this thread
+                return false;
+            }
+        }
+    }
+
+    [ThreadStatic] private static Scan? t_spare;
+
+    /// <summary>Two scratch matches, the attempt and the best so far, swapped on improvement: only a match that is yielded is copied.</summary>
+    private sealed class Scan
+    {
+        private TriggerPattern.Match _attempt = new();
+        public TriggerPattern.Match? Best;
+        public TriggerPattern? BestPattern;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Try(TriggerPattern p, Document doc, int t, int end)
+        {
+            if (!p.TryMatchInto(doc, t, end, _attempt) || _attempt.End <= t || (BestPattern is not null && _attempt.End <= Best!.End)) return;
+            (Best, _attempt) = (_attempt, Best ?? new TriggerPattern.Match());
+            BestPattern = p;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Ids;
 using Plenary.Core.Registry;
 using Plenary.Core.Text;
@@ -55,6 +56,7 @@ public sealed class PersonRecognizer
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "von", "van", "der", "bin", "al", "el", "la", "le", "di" };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Document doc)
     {
         var entities = new List<PersonEntity>();
@@ -76,13 +78,14 @@ public sealed class PersonRecognizer
                    && (IsNameToken(doc, end) || RegnalNumber(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
                        || (Hyphen(doc, end) && !covered[end + 1])))
                 end += Hyphen(doc, end) ? 2 : 1;
-            // tokens joined as the text joins them: a space between words, none around a name's hyphen
-            var name = string.Concat(Enumerable.Range(i, end - i).Select(k => k > i && doc.Tokens[k].Start > doc.Tokens[k - 1].End ? " " + doc.TokenText(k) : doc.TokenText(k)));
-            int entity = FindEntity(entities, name, suffixes);
+            var name = NameText(doc, i, end);
+            // folded once: the same key serves the document's persons and the registry's
+            var folded = NameFolding.Fold(name);
+            int entity = FindEntity(entities, name, folded, suffixes);
             if (end - i == 1 && entity < 0)
             {
                 // a single word is a person as a known one's surname ("Ushakov concluded") or right after a title ("President Putin")
-                entity = FindCatalog(entities, doc, name, i);
+                entity = FindCatalog(entities, folded, i);
                 if (entity < 0)
                 {
                     var (role1, state1, title1) = RoleBefore(doc, coveredBy, i);
@@ -97,10 +100,10 @@ public sealed class PersonRecognizer
                 var owner = i >= 2 && doc.Lower[i - 1] == "'s" ? MentionCovering(doc, coveredBy, i - 2) : null;
                 bool possessed = owner is { State: not null } && owner.Kind != MentionKind.Person;
                 if (possessed && roleState is null) roleState = owner!.State;
-                bool accepted = hasTitle || possessed || SpeechAfter(doc, end) || TitleAfter(doc, end) || CatalogPerson(name) is not null
+                var known = CatalogPerson(folded);
+                bool accepted = hasTitle || possessed || SpeechAfter(doc, end) || TitleAfter(doc, end) || known is not null
                     || (i > 0 && lexicons.SpeechVerbs.Contains(doc.Lower[i - 1]));
                 if (!accepted) { i = end - 1; continue; }
-                var known = CatalogPerson(name);
                 entities.Add(new PersonEntity
                 {
                     Name = known?.Name ?? name,
@@ -119,11 +122,25 @@ public sealed class PersonRecognizer
             i = end - 1;
         }
         doc.Persons = mentions;
-        // persons join the mention layer, in token order
-        var all = doc.Mentions.Concat(mentions.Select(p => new Mention(p.First, p.End, doc.Tokens[p.First].Start, doc.Tokens[p.End - 1].End,
-            MentionKind.Person, entities[p.Entity].State, Person: p.Entity))).OrderBy(m => m.First).ToList();
-        doc.Mentions = all;
+        // persons join the mention layer, in token order (both lists are in token order: a merge)
+        var persons = new List<Mention>(mentions.Count);
+        foreach (var p in mentions)
+            persons.Add(new Mention(p.First, p.End, doc.Tokens[p.First].Start, doc.Tokens[p.End - 1].End, MentionKind.Person, entities[p.Entity].State, Person: p.Entity));
+        doc.Mentions = GazetteerTagger.MergeByFirst(doc.Mentions, persons);
         doc.Entities = entities;
+    }
+
+    /// <summary>The name's tokens joined as the text joins them: a space between words, none around a name's hyphen.</summary>
+    private static string NameText(Document doc, int first, int end)
+    {
+        if (end - first == 1) return doc.TokenText(first);
+        var sb = new System.Text.StringBuilder(doc.Tokens[end - 1].End - doc.Tokens[first].Start);
+        for (int k = first; k < end; k++)
+        {
+            if (k > first && doc.Tokens[k].Start > doc.Tokens[k - 1].End) sb.Append(' ');
+            sb.Append(doc.Text.AsSpan(doc.Tokens[k].Start, doc.Tokens[k].Length));
+        }
+        return sb.ToString();
     }
 
     /// <summary>A hyphen joining two name parts with no space ("Kassym-Jomart", "Al-Ibrahim"): token <paramref name="i"/> is the hyphen.</summary>
@@ -152,7 +169,7 @@ public sealed class PersonRecognizer
     }
 
     /// <summary>The person a name refers back to: the same full name, or its tail ("Ushakov", "Da Silva"); latest first.</summary>
-    private static int FindEntity(List<PersonEntity> entities, string name, Dictionary<string, int> suffixes)
+    private static int FindEntity(List<PersonEntity> entities, string name, string folded, Dictionary<string, int> suffixes)
     {
         // index the entities added since the last call: every tail of every name
         for (int e = suffixes.TryGetValue("\0count", out var n) ? n : 0; e < entities.Count; e++)
@@ -168,21 +185,21 @@ public sealed class PersonRecognizer
             }
         }
         suffixes["\0count"] = entities.Count;
-        if (suffixes.TryGetValue(NameFolding.Fold(name), out var found)) return found;
+        if (suffixes.TryGetValue(folded, out var found)) return found;
         // "Anwar said" after "Anwar Ibrahim": a single word that is the given name of exactly one person named before
         // (names whose family name comes first, or is a patronymic, are referred to by the first word)
-        if (!name.Contains(' ', StringComparison.Ordinal) && suffixes.TryGetValue("\u0001" + NameFolding.Fold(name), out var given)) return given;
+        if (!name.Contains(' ', StringComparison.Ordinal) && suffixes.TryGetValue("\u0001" + folded, out var given)) return given;
         return -1;
     }
 
-    private int FindCatalog(List<PersonEntity> entities, Document doc, string surname, int at)
+    private int FindCatalog(List<PersonEntity> entities, string foldedSurname, int at)
     {
-        if (!_bySurname.TryGetValue(NameFolding.Fold(surname), out var p)) return -1;
+        if (!_bySurname.TryGetValue(foldedSurname, out var p)) return -1;
         entities.Add(new PersonEntity { Name = p.Name, State = p.State, FirstToken = at });
         return entities.Count - 1;
     }
 
-    private Person? CatalogPerson(string name) => _byName.GetValueOrDefault(NameFolding.Fold(name));
+    private Person? CatalogPerson(string folded) => _byName.GetValueOrDefault(folded);
 
     /// <summary>
     /// The title phrase right before a name: "Russian presidential adviser", "Russia’s Ambassador to Armenia,",

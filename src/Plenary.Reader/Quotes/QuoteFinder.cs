@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Reader.Tokens;
 
 namespace Plenary.Reader.Quotes;
@@ -13,6 +14,7 @@ public static class QuoteFinder
 {
     public const int MaxQuoteLength = 6000;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Quote> Find(string text)
     {
         var quotes = new List<Quote>();

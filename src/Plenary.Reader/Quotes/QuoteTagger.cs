@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Plenary.Core.Time;
 using Plenary.Reader.Gazetteer;
 using Plenary.Reader.Tokens;
@@ -18,6 +19,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she" };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Document doc)
     {
         var quotes = QuoteFinder.Find(doc.Text);

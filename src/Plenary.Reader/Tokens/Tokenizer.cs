@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Plenary.Reader.Tokens;
@@ -9,6 +10,7 @@ namespace Plenary.Reader.Tokens;
 /// </summary>
 public static class Tokenizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Token> Tokenize(string text, IReadOnlySet<string> abbreviations)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
@@ -103,6 +105,7 @@ public static class Tokenizer
         i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2]));
 
     /// <summary>The lower-case form of every token; equal forms share one string (a document repeats its words).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string[] LowerAll(string text, List<Token> tokens)
     {
         var result = new string[tokens.Count];
