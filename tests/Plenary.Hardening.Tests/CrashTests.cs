@@ -96,10 +96,13 @@ public sealed class CrashTests(ITestOutputHelper output)
             complete: (db, run) => run.ExitCode == 0 || (run.ExitCode == 2 && run.Err.Contains("holds", StringComparison.Ordinal))
                 ? Difference(Snapshot(regs, db), copiedSnap) : $"exit {run.ExitCode}: {run.Err.Trim()}");
 
-        // import cow: COW IGO v3's igo-year file into an empty registry, one transaction.
-        var igoYear = IgoYear;
-        if (File.Exists(igoYear))
+        // import cow: an excerpt of COW IGO v3's igo-year file (its header and first rows, real data) into an empty
+        // registry, one transaction. The whole file takes a minute or more a run on PostgreSQL, so 25 kills of it do not
+        // fit in CI's time; what a kill can interrupt (start-up, parsing, the write transaction, its commit) is the same.
+        if (File.Exists(IgoYear))
         {
+            var igoYear = Path.Combine(regs.Folder, "igo-year-excerpt.csv");
+            File.WriteAllLines(igoYear, File.ReadLines(IgoYear).Take(1 + IgoYearExcerptRows));
             var empty = regs.New("empty");
             Must(Complete("init", "--empty", "--db", empty), "init --empty");
             var emptySnap = Snapshot(regs, empty);
@@ -111,7 +114,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 halfRecorded: db => OneOf(Snapshot(regs, db), emptySnap, importedSnap),
                 complete: (db, run) => run.ExitCode == 0 ? Difference(Snapshot(regs, db), importedSnap) : $"exit {run.ExitCode}: {run.Err.Trim()}");
         }
-        else output.WriteLine($"import cow not killed: {igoYear} is absent (COW IGO v3 lives in ../shared/data)");
+        else output.WriteLine($"import cow not killed: {IgoYear} is absent (COW IGO v3 lives in ../shared/data)");
 
         foreach (var p in tally.Problems) output.WriteLine(p);
         Summary.Write(output, $"crash[{engine}]", $"{tally.Kills} kills, {tally.Corrupt} corrupt, {tally.HalfRecorded} half-recorded, {tally.Duplicates} duplicates" +
@@ -272,6 +275,9 @@ public sealed class CrashTests(ITestOutputHelper output)
 
     private static void Must(Run.Result r, string what) =>
         Assert.True(r.ExitCode == 0, $"plenary {what} failed ({r.ExitCode}): {r.Err}");
+
+    /// <summary>Rows of the igo-year file the killed imports read: about a quarter of COW IGO v3's 19,335 organization-years.</summary>
+    private const int IgoYearExcerptRows = 5000;
 
     private static string IgoYear => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "cow", "igo_year_format3.csv"));
 
