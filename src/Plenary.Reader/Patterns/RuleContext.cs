@@ -132,7 +132,7 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     }
 
     /// <summary>
-    /// "During the summit in Johannesburg in August 2023, Saudi Arabia, along with five others, was invited": the time
+    /// "At the summit in Lima in May 2022, Freedonia, with three others, was invited": the time
     /// ending the sentence's opening phrase, right before the comma and the state that is the trigger's subject.
     /// </summary>
     private Time.TimeExpression? FrontedTime(Sentence s, int first, bool inQuote)
@@ -156,7 +156,7 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
     /// <summary>"beginning from Dec. 10, 2023, Niger is suspended": a time set off by a comma right before the clause's subject.</summary>
     private bool FrontedBeforeSubject(int from, int to)
     {
-        // "In August 2023, Saudi Arabia, along with five others, was invited": the comma right after the time opens the clause
+        // "In May 2022, Freedonia, with three others, was invited": the comma right after the time opens the clause
         if (from < to && Doc.Lower[from] == "," && StateAfterComma(from)) return true;
         int comma = -1;
         for (int k = to - 1; k >= from; k--) if (Doc.Lower[k] == ",") { comma = k; break; }

@@ -100,7 +100,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
     }
 
     /// <summary>
-    /// "Earlier on Tuesday, Ramaphosa wrote in court papers … “…,” he said.": an undated quotation takes the day of the
+    /// "Earlier on Friday, Ostrova wrote to the council … “…,” she said.": an undated quotation takes the day of the
     /// nearest earlier sentence (of the few before it) that names its speaker outside quotations and dates what the
     /// speaker did to the day, in the past of the report.
     /// </summary>
@@ -273,7 +273,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
         for (int i = lo; i < doc.Times.Count && doc.Times[i].First < to; i++)
         {
             var t = doc.Times[i];
-            // "for the fifth time since its founding in 1967, Anwar said": a time in a since-clause dates another event
+            // "for the third time since the treaty of 1994, Ostrova said": a time in a since-clause dates another event
             if (doc.SentenceOf[t.First] == sentence && doc.QuoteOf[t.First] < 0 && !AfterSince(doc, t.First)) return t.Value;
         }
         return null;

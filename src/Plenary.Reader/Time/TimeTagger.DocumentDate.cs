@@ -181,7 +181,7 @@ public sealed partial class TimeTagger
         return b >= 0 && lexicons.SpeechVerbs.Contains(doc.Lower[b]);
     }
 
-    /// <summary>"Angolan President Joao Lourenco on Saturday took over …": a verb in the past right after the time.</summary>
+    /// <summary>"Ruritania's president on Friday took over …": a verb in the past right after the time.</summary>
     private bool PastVerbAfter(Document doc, int end) =>
         end < doc.Tokens.Count && (lexicons.PastVerbs.Contains(doc.Lower[end])
             || (doc.Lower[end].Length > 4 && doc.Lower[end].EndsWith("ed", StringComparison.Ordinal)));
@@ -218,7 +218,7 @@ public sealed partial class TimeTagger
         return null;
     }
 
-    /// <summary>"Armenia said on May 8 that …", "… on Wednesday, January 29, 2025 officially exited …": the lead's own event, dated.</summary>
+    /// <summary>"Ruritania said on March 3 that …", "… on Monday, June 2, 2025 formally left …": the lead's own event, dated.</summary>
     private DateEstimate? FromLead(Document doc, List<TimeExpression> times, YearEvidence years)
     {
         foreach (var t in times)
