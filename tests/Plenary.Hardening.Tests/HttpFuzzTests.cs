@@ -352,6 +352,15 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public RegistryService Registry => _app.Services.GetRequiredService<RegistryService>();
 
+    /// <summary>Sends <paramref name="json"/> (if any) to <paramref name="url"/> as the holder of the API key <paramref name="key"/>.</summary>
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string url, string key, string? json = null)
+    {
+        using var req = new HttpRequestMessage(method, url);
+        if (json is not null) req.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return await Client.SendAsync(req);
+    }
+
     public string Key(AccountRole role) => AddUser(role.ToString().ToLowerInvariant() + Guid.NewGuid().ToString("N")[..6], role, null);
 
     /// <summary>Creates an account and returns its API key.</summary>

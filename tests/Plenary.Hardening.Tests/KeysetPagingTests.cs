@@ -34,16 +34,12 @@ public sealed class KeysetPagingTests(ITestOutputHelper output)
                 published = $"2024-03-{1 + n % 28:00}",
                 text = $"Armenia froze its participation in the CSTO on {1 + n % 28} February 2024, Prime Minister Nikol Pashinyan said in statement {n}.",
             });
-            using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/articles") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", editor);
-            using var resp = await server.Client.SendAsync(req);
+            using var resp = await server.Send(HttpMethod.Post, "/api/v1/articles", editor, body);
             Assert.True(resp.IsSuccessStatusCode, await resp.Content.ReadAsStringAsync());
         }
         async Task<(HttpStatusCode Status, JsonElement Body)> Get(string url)
         {
-            using var req = new HttpRequestMessage(HttpMethod.Get, url);
-            req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
-            using var resp = await server.Client.SendAsync(req);
+            using var resp = await server.Send(HttpMethod.Get, url, admin);
             var text = await resp.Content.ReadAsStringAsync();
             return (resp.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
         }

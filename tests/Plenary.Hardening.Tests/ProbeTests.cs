@@ -88,9 +88,7 @@ public sealed class ProbeTests(ITestOutputHelper output)
         using var regs = new Registries("sqlite");
         await using var server = await InProcessServer.StartAsync("sqlite", regs.Folder);
         var admin = server.Key(AccountRole.Admin);
-        using var req = new HttpRequestMessage(HttpMethod.Get, list + "?offset=2147483647&limit=100");
-        req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
-        using var resp = await server.Client.SendAsync(req);
+        using var resp = await server.Send(HttpMethod.Get, list + "?offset=2147483647&limit=100", admin);
         var body = await resp.Content.ReadAsStringAsync();
         Assert.True(resp.StatusCode == HttpStatusCode.OK, body);
         var page = JsonDocument.Parse(body).RootElement.GetProperty("page");
@@ -106,12 +104,8 @@ public sealed class ProbeTests(ITestOutputHelper output)
     {
         using var regs = new Registries("sqlite");
         await using var server = await InProcessServer.StartAsync("sqlite", regs.Folder);
-        using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/articles")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { id, text = "Armenia left the CSTO in 2026." }), Encoding.UTF8, "application/json"),
-        };
-        req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Key(AccountRole.Editor));
-        using var resp = await server.Client.SendAsync(req);
+        using var resp = await server.Send(HttpMethod.Post, "/api/v1/articles", server.Key(AccountRole.Editor),
+            JsonSerializer.Serialize(new { id, text = "Armenia left the CSTO in 2026." }));
         Assert.Equal(HttpStatusCode.BadRequest, resp.StatusCode);
         Assert.Equal("application/problem+json", resp.Content.Headers.ContentType?.MediaType);
     }
@@ -130,9 +124,7 @@ public sealed class ProbeTests(ITestOutputHelper output)
         var editor = server.Key(AccountRole.Editor);
         async Task<(HttpStatusCode Status, string? Type, string Body)> Send(HttpMethod method, string url, string json)
         {
-            using var req = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-            req.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", editor);
-            using var resp = await server.Client.SendAsync(req);
+            using var resp = await server.Send(method, url, editor, json);
             return (resp.StatusCode, resp.Content.Headers.ContentType?.MediaType, await resp.Content.ReadAsStringAsync());
         }
         void Refused((HttpStatusCode Status, string? Type, string Body) r, string path)
@@ -162,9 +154,7 @@ public sealed class ProbeTests(ITestOutputHelper output)
         var articles = await server.Client.GetStringAsync("/api/v1/articles?limit=500");
         Assert.DoesNotContain("nul-title", articles, StringComparison.Ordinal);
         Assert.DoesNotContain("nul-text", articles, StringComparison.Ordinal);
-        using var feedsReq = new HttpRequestMessage(HttpMethod.Get, "/api/v1/feeds");
-        feedsReq.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", editor);
-        using var feeds = await server.Client.SendAsync(feedsReq);
+        using var feeds = await server.Send(HttpMethod.Get, "/api/v1/feeds", editor);
         Assert.DoesNotContain("example.org", await feeds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
