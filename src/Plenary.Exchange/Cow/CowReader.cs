@@ -91,6 +91,29 @@ public static class CowReader
             throw csv.Error(Math.Min(row.Length, csv.Header.Length) - 1, $"the row has {row.Length} fields, the header {csv.Header.Length}");
     }
 
+    /// <summary>Refuses a second row for the same unit and year, naming the line of the first.</summary>
+    private static void RememberRow(Csv csv, Dictionary<(int, int), long> seenRow, (int, int) key, string what)
+    {
+        if (seenRow.TryGetValue(key, out var first))
+            throw csv.Error(0, $"duplicate row: {what} already appears on line {first}");
+        seenRow[key] = csv.Line;
+    }
+
+    /// <summary>The membership codes in the columns after the first three ("-1", and an empty cell where the layout
+    /// allows it, read as no cell).</summary>
+    private static sbyte[] ReadCodes(Csv csv, string[] row, int count, bool emptyIsNoCell, string expected)
+    {
+        var codes = new sbyte[count];
+        for (int i = 0; i < count; i++)
+        {
+            var cell = row[3 + i];
+            if (cell == "-1" || (emptyIsNoCell && cell.Length == 0)) codes[i] = CowCode.NoCell;
+            else if (!CowCode.TryParse(cell, out codes[i]))
+                throw csv.Error(3 + i, $"{Shorten(cell)} is not a COW membership code ({expected})");
+        }
+        return codes;
+    }
+
     public static CowTable ReadIgoYear(string path, IProgress<long>? linesRead = null)
     {
         using var csv = new Csv(path);
@@ -133,17 +156,9 @@ public static class CowReader
             }
             else if (orgs[o].Ionum != ionum)
                 throw csv.Error(ionumColumn, $"{ioname} has ionum {orgs[o].Ionum} on earlier rows and {ionum} here");
-            if (seenRow.TryGetValue((o, year), out var first))
-                throw csv.Error(0, $"duplicate row: {ioname} {year} already appears on line {first}");
-            seenRow[(o, year)] = csv.Line;
-            var codes = new sbyte[stateCount];
-            for (int s = 0; s < stateCount; s++)
-            {
-                var cell = row[3 + s];
-                if (cell.Length == 0 || cell == "-1") codes[s] = CowCode.NoCell; // "-1" is the codebook's spelling of the same: state not in the system
-                else if (!CowCode.TryParse(cell, out codes[s]))
-                    throw csv.Error(3 + s, $"{Shorten(cell)} is not a COW membership code (0, 1, 2, 3, -9, or empty)");
-            }
+            RememberRow(csv, seenRow, (o, year), $"{ioname} {year}");
+            // An empty cell and "-1" (the codebook's spelling of the same) both mean: state not in the system.
+            var codes = ReadCodes(csv, row, stateCount, emptyIsNoCell: true, "0, 1, 2, 3, -9, or empty");
             var metaValues = new string[1 + meta];
             metaValues[0] = row[1];
             Array.Copy(row, 3 + stateCount, metaValues, 1, meta);
@@ -207,17 +222,8 @@ public static class CowReader
             if (row[2] != state.CowName) throw csv.Error(2, $"COW state {ccode} is '{state.CowName}', not '{row[2]}'");
             int year = ParseYear(csv, row, 1);
             if (!stateIndex.TryGetValue(ccode, out var s)) { s = stateIndex[ccode] = states.Count; states.Add(state); }
-            if (seenRow.TryGetValue((s, year), out var first))
-                throw csv.Error(0, $"duplicate row: {state.CowName} ({ccode}) {year} already appears on line {first}");
-            seenRow[(s, year)] = csv.Line;
-            var codes = new sbyte[orgCount];
-            for (int o = 0; o < orgCount; o++)
-            {
-                var cell = row[3 + o];
-                if (cell == "-1") codes[o] = CowCode.NoCell;
-                else if (!CowCode.TryParse(cell, out codes[o]))
-                    throw csv.Error(3 + o, $"{Shorten(cell)} is not a COW membership code (0, 1, 2, 3, -9, or -1 for an IGO not in existence)");
-            }
+            RememberRow(csv, seenRow, (s, year), $"{state.CowName} ({ccode}) {year}");
+            var codes = ReadCodes(csv, row, orgCount, emptyIsNoCell: false, "0, 1, 2, 3, -9, or -1 for an IGO not in existence");
             rows.Add((s, year, codes));
             minYear = Math.Min(minYear, year); maxYear = Math.Max(maxYear, year);
             if (rows.Count % 500 == 0) linesRead?.Report(csv.Line);
