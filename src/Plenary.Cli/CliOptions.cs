@@ -31,6 +31,18 @@ public static class CliOptions
     /// <summary>The ORG argument (resolved by <see cref="Org"/>).</summary>
     public static Argument<string> OrgArgument() => new("org") { Description = "Organization: id (csto) or name" };
 
+    /// <summary>The STATE ORG pair of the commands about one state in one organization, resolved together.</summary>
+    public sealed class StateInOrg
+    {
+        private readonly Argument<string> _state = StateArgument();
+        private readonly Argument<string> _org = OrgArgument();
+
+        public Argument[] Arguments => [_state, _org];
+
+        public (StateId State, OrgId Org) Resolve(ParseResult r, Catalog catalog) =>
+            (State(catalog, r.GetValue(_state)!), Org(catalog, r.GetValue(_org)!));
+    }
+
     public static Option<string?> During() => new("--on") { Description = "The day, month or year to ask about (YYYY-MM-DD, YYYY-MM or YYYY; default: today)" };
 
     public static Option<string?> KnownAt() => new("--known-at") { Description = "Read the registry as it was at this time (YYYY, YYYY-MM, YYYY-MM-DD meaning its end, or an ISO 8601 time; UTC)" };

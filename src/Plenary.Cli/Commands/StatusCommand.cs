@@ -11,12 +11,10 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var state = CliOptions.StateArgument();
-        var org = CliOptions.OrgArgument();
-        return new Reading(on: true).Command("status", "A state's standing in an organization on a day, with the claims behind it", [state, org], (r, registry) =>
+        var stateInOrg = new CliOptions.StateInOrg();
+        return new Reading(on: true).Command("status", "A state's standing in an organization on a day, with the claims behind it", stateInOrg.Arguments, (r, registry) =>
         {
-            var s = CliOptions.State(registry.Catalog, r.GetValue(state)!);
-            var o = CliOptions.Org(registry.Catalog, r.GetValue(org)!);
+            var (s, o) = stateInOrg.Resolve(r, registry.Catalog);
             if (registry.On.Precision != DatePrecision.Day) return During(registry, s, o, registry.On);
             var day = registry.On.Start;
             var report = registry.Queries.Status(s, o, day, registry.KnownAt);

@@ -9,13 +9,11 @@ public static class TimelineCommand
 {
     public static Command Create()
     {
-        var state = CliOptions.StateArgument();
-        var org = CliOptions.OrgArgument();
-        return new Reading().Command("timeline", "A state's standing in an organization over time, with the sources of each period", [state, org], (r, registry) =>
+        var stateInOrg = new CliOptions.StateInOrg();
+        return new Reading().Command("timeline", "A state's standing in an organization over time, with the sources of each period", stateInOrg.Arguments, (r, registry) =>
         {
             var c = registry.Catalog;
-            var s = CliOptions.State(c, r.GetValue(state)!);
-            var o = CliOptions.Org(c, r.GetValue(org)!);
+            var (s, o) = stateInOrg.Resolve(r, c);
             var report = registry.Queries.Timeline(s, o, registry.KnownAt);
             if (registry.Json) { Output.Json(report); return 0; }
             Output.Table($"{c.StateName(s)} in the {c.OrganizationName(o)}", ["from", "until", "standing", "sources"],
