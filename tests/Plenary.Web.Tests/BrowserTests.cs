@@ -210,6 +210,10 @@ public sealed class BrowserTests : IAsyncLifetime
             await FitsTheScreen(page, width);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot($"state-{width}.png"), FullPage = true });
 
+            // A long chart: every state in the United Nations, many with long names.
+            await Open(page, "/orgs/un?on=2024-11-28");
+            await ChartFits(page, "#timeline", width);
+
             await Open(page, "/meetings/csto-2024-11-28-astana-cdm-cfm-cssc");
             Assert.Contains("Council of Foreign Ministers", await page.Locator("h1").InnerTextAsync() + await page.Locator("p.facts").InnerTextAsync());
             var evidence = page.Locator("td.evidence").First;
