@@ -15,6 +15,17 @@ public sealed class AttendanceRules(Lexicons lexicons)
 
     public IEnumerable<ProposedClaim> Run(RuleContext cx, MeetingRules meetings)
     {
+        var claims = Frames(cx, meetings).ToList();
+        // "took part in the summit by video link", "attended, represented by its foreign minister": the more specific
+        // way of taking part that the same sentence states for the same state and meeting replaces "present"
+        var specific = claims.Where(c => c.Fact is AttendanceFact { Attendance: AttendanceKind.Remote or AttendanceKind.LowerLevel })
+            .Select(c => (AttendanceFact)c.Fact is var b ? (b.State, b.Org, b.MeetingDate, c.Evidence[0]) : default).ToHashSet();
+        return specific.Count == 0 ? claims : claims.Where(c => c.Fact is not AttendanceFact { Attendance: AttendanceKind.Present } a
+            || !specific.Contains((a.State, a.Org, a.MeetingDate, c.Evidence[0])));
+    }
+
+    private IEnumerable<ProposedClaim> Frames(RuleContext cx, MeetingRules meetings)
+    {
         var doc = cx.Doc;
         foreach (var sentence in doc.Sentences)
         {

@@ -35,7 +35,9 @@ public sealed class ChairRules(Lexicons lexicons)
                 var w = doc.Lower[i];
                 bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which"
                     || (w == "chaired" && i > 0 && doc.Lower[i - 1] != "was");
-                if (Verbs.Contains(w) && (verbUse || (w is "chaired" or "chairs" && doc.MentionStartingAt(i - 1) is not null)))
+                if (w == "chaired" && i > 0 && doc.Lower[i - 1] is "was" or "were" or "is" or "be" or "been" && i + 1 < sentence.End && doc.Lower[i + 1] == "by")
+                    Passive(cx, meetings, sentence, i, claims);
+                else if (Verbs.Contains(w) && (verbUse || (w is "chaired" or "chairs" && doc.MentionStartingAt(i - 1) is not null)))
                     Verb(cx, meetings, sentence, i, claims);
                 else if (Titles.Contains(w) && !cx.Hedged(i))
                     Title(cx, meetings, sentence, i, claims);
@@ -85,6 +87,22 @@ public sealed class ChairRules(Lexicons lexicons)
                 claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, personName, date, ChairScope.Term),
                     [cx.SentenceSpan(sentence)], modality, "chair:verb-term", cx.Words(i, i + 1)));
         }
+    }
+
+    /// <summary>"The council's session on Monday was chaired by Ruritania": the agent after "by" chairs the meeting named before.</summary>
+    private static void Passive(RuleContext cx, MeetingRules meetings, Sentences.Sentence sentence, int i, List<ProposedClaim> claims)
+    {
+        var doc = cx.Doc;
+        if (cx.Hedged(i, 4) || cx.Negated(i)) return;
+        MeetingRecord? meeting = null;
+        for (int k = i - 1; k >= sentence.First && meeting is null; k--) meetings.ByNoun.TryGetValue(k, out meeting);
+        if (meeting is null) return;
+        var agent = doc.MentionStartingAt(i + 2) is { Kind: MentionKind.Person, State: not null } p ? [p] : cx.StatesAfter(i + 2, 1);
+        var personName = agent.FirstOrDefault() is { Kind: MentionKind.Person, Person: >= 0 } pm ? doc.Entities[pm.Person].Name : null;
+        var modality = meeting.Status == MeetingStatus.Scheduled ? Modality.Planned : Modality.Reported;
+        foreach (var s in agent.Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())
+            claims.Add(new ProposedClaim(new ChairFact(meeting.Org, meeting.Bodies.FirstOrDefault() is { Name: not null } b ? b : null, s, personName, meeting.Date, ChairScope.Session),
+                [cx.SentenceSpan(sentence)], modality, "chair:passive-session", cx.Words(i - 1, i + 2)));
     }
 
     private static void Title(RuleContext cx, MeetingRules meetings, Sentences.Sentence sentence, int i, List<ProposedClaim> claims)
@@ -196,7 +214,7 @@ public sealed class ChairRules(Lexicons lexicons)
                 Mention? person = null;
                 var states = role switch
                 {
-                    "slot" => match.States,
+                    "slot" or "handover" => match.States,
                     "apposition" => cx.Apposition(AppositionHead(doc, match.First, sentence.First)),
                     "possessor" => cx.MentionEndingAt(match.First - 1) is { IsStateActor: true } owner ? [owner] : [],
                     _ => cx.StatesBefore(match.First, allowPersons: true, out person),
@@ -211,6 +229,12 @@ public sealed class ChairRules(Lexicons lexicons)
                 foreach (var s in states.Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())
                     claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, name, date, ChairScope.Term),
                         [cx.SentenceSpan(sentence)], modality, "chair:" + pattern.Source, cx.Words(match.First, match.End)));
+                // the one who hands the chair over held it until then (its start is not said)
+                if (role == "handover")
+                    foreach (var s in cx.StatesBefore(match.First, allowPersons: true, out var giver).Where(x => x.State is not null).Select(x => x.State!.Value).Distinct())
+                        if (!states.Any(x => x.State == s))
+                            claims.Add(new ProposedClaim(new ChairFact(orgId, org.Body, s, giver is { Person: >= 0 } g ? doc.Entities[g.Person].Name : null, null, ChairScope.Term),
+                                [cx.SentenceSpan(sentence)], Modality.Reported, "chair:handover-from " + pattern.Source, cx.Words(match.First, match.End)));
             }
     }
 

@@ -252,6 +252,8 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 // institution its demonym names ("the Indonesian Energy Ministry said it")
                 int v = k - 1;
                 if (v >= s.First && Doc.Lower[v] == "that") v--;
+                // "said on Monday that it had left": the time after the reporting verb
+                while (v > s.First && (Doc.InTime[v] || Doc.Lower[v] == "on")) v--;
                 if (v >= s.First && Lexicons.SpeechVerbs.Contains(Doc.Lower[v]))
                     for (int b = v - 1; b >= Math.Max(s.First, v - 6); b--)
                         if (Doc.MentionStartingAt(b) is { State: not null } subj && subj.Kind is MentionKind.State or MentionKind.Demonym or MentionKind.Capital or MentionKind.Metonym)

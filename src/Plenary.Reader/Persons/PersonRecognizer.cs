@@ -75,7 +75,7 @@ public sealed class PersonRecognizer
             int end = i + 1;
             while (end < doc.Tokens.Count && end - i < MaxNameTokens && !covered[end] && !doc.Tokens[end].NewlineBefore
                    && doc.SentenceOf[end] == doc.SentenceOf[i]
-                   && (IsNameToken(doc, end) || RegnalNumber(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && IsNameToken(doc, end + 1))
+                   && (IsNameToken(doc, end) || RegnalNumber(doc, end) || (Particles.Contains(doc.Lower[end]) && end + 1 < doc.Tokens.Count && (IsNameToken(doc, end + 1) || (end + 2 < doc.Tokens.Count && Hyphen(doc, end + 1) && !covered[end + 2])))
                        || (Hyphen(doc, end) && !covered[end + 1])))
                 end += Hyphen(doc, end) ? 2 : 1;
             var name = NameText(doc, i, end);

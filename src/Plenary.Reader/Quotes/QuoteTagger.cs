@@ -64,6 +64,7 @@ public sealed class QuoteTagger(Lexicons lexicons)
                 quote.SpeakerSpan = previous.SpeakerSpan;
                 quote.Rule = "continued-quote";
             }
+            if (quote.Speaker < 0) PreviousSentence(doc, quote);
             if (quote.Speaker < 0) continue;
             if (quote.Date is not null) quote.DateExplicit = true;
             else if (previous is not null && previous.Speaker == quote.Speaker) { quote.Date = previous.Date; quote.DateExplicit = previous.DateExplicit; }
@@ -161,6 +162,12 @@ public sealed class QuoteTagger(Lexicons lexicons)
         {
             if (doc.QuoteOf[v] >= 0) return;
             if (!lexicons.SpeechVerbs.Contains(doc.Lower[v])) continue;
+            // "On Tuesday, the minister said: “…": a role right before the verb refers back to the person last named
+            if (RoleEndingAt(doc, v - 1, sentence) is int the && LastPersonBefore(doc, the) is var role and >= 0)
+            {
+                Set(doc, quote, role, (doc.Tokens[the].Start, doc.Tokens[v - 1].End), v, "role-then-quote");
+                return;
+            }
             // the subject: the nearest person or pronoun before the verb ("Stoltenberg, who added")
             for (int s = v - 1; s >= 0 && v - s <= Window && doc.SentenceOf[s] == sentence; s--)
             {
@@ -183,6 +190,49 @@ public sealed class QuoteTagger(Lexicons lexicons)
             }
             return;
         }
+    }
+
+    /// <summary>"the minister", "the Kazakh foreign minister" ending at <paramref name="end"/>: the token of its "the", or null.</summary>
+    private int? RoleEndingAt(Document doc, int end, int sentence)
+    {
+        if (end < 1 || doc.SentenceOf[end] != sentence || !(lexicons.Titles.TryGetValue(doc.Lower[end], out var head) && head)) return null;
+        for (int k = end - 1; k >= Math.Max(0, end - 4) && doc.SentenceOf[k] == sentence; k--)
+        {
+            if (doc.Lower[k] == "the") return k;
+            if (doc.Tokens[k].Kind != TokenKind.Word || doc.MentionStartingAt(k) is { Kind: MentionKind.Person }) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Ruritania's president spoke to reporters on Monday. “…”": a quotation that is a sentence of its own, attributed
+    /// nowhere, is said by the one person the sentence right before names as the subject of a speech verb.
+    /// </summary>
+    private void PreviousSentence(Document doc, Quote quote)
+    {
+        if (quote.First < 2 || quote.First >= doc.Tokens.Count) return;
+        int sentence = doc.SentenceOf[quote.First];
+        var own = doc.Sentences[sentence];
+        // the quotation opens its sentence and nothing but punctuation follows its closing mark
+        if (own.First < quote.First - 1 || sentence == 0) return;
+        for (int k = quote.EndToken + 1; k < own.End; k++) if (doc.Tokens[k].Kind is TokenKind.Word or TokenKind.Number) return;
+        var before = doc.Sentences[sentence - 1];
+        Mention? person = null;
+        bool speech = false;
+        for (int k = before.First; k < before.End; k++)
+        {
+            if (doc.QuoteOf[k] >= 0) return;
+            if (doc.MentionStartingAt(k) is { Kind: MentionKind.Person } m)
+            {
+                if (person is not null && m.Person != person.Person) return;
+                person ??= m;
+            }
+            else if (person is not null && lexicons.SpeechVerbs.Contains(doc.Lower[k])) speech = true;
+        }
+        if (person is null || !speech || person.Person < 0) return;
+        quote.Speaker = person.Person;
+        quote.SpeakerSpan = (person.Start, person.EndChar);
+        quote.Rule = "speaker-in-sentence-before";
     }
 
     /// <summary>"to the Romanian leader": "to the", then at most two words (a demonym, "prime") and a title's head; returns the end, or null.</summary>
