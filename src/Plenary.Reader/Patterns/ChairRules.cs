@@ -33,7 +33,7 @@ public sealed class ChairRules(Lexicons lexicons)
             {
                 if (doc.QuoteOf[i] >= 0 || !AnyChairWord.Contains(doc.Lower[i])) continue;
                 var w = doc.Lower[i];
-                bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which"
+                bool verbUse = Verbs.Contains(w) && i > 0 && doc.Lower[i - 1] is "will" or "would" or "to" or "who" or "he" or "she" or "," or "also" or "which" or "currently" or "now"
                     || (w == "chaired" && i > 0 && doc.Lower[i - 1] != "was");
                 if (w == "chaired" && i > 0 && doc.Lower[i - 1] is "was" or "were" or "is" or "be" or "been" && i + 1 < sentence.End && doc.Lower[i + 1] == "by")
                     Passive(cx, meetings, sentence, i, claims);
@@ -70,7 +70,12 @@ public sealed class ChairRules(Lexicons lexicons)
         for (int k = i + 1; k < Math.Min(sentence.End, i + 8); k++)
         {
             if (meetings.ByNoun.TryGetValue(k, out meeting)) break;
-            if (org is null && doc.MentionStartingAt(k) is { IsOrg: true } o) org = o;
+            if (org is null && doc.MentionStartingAt(k) is { IsOrg: true } o)
+            {
+                org = o;
+                // "which currently chairs the SCO, hosted the summit": the organization itself is the object — a term
+                if (o.Kind != MentionKind.Body && o.First <= i + 2 && o.End < sentence.End && !cx.Lexicons.MeetingNouns.Contains(doc.Lower[o.End]) && !meetings.ByNoun.ContainsKey(o.End)) break;
+            }
         }
         var modality = cx.FutureBefore(i, 2) ? Modality.Planned : Modality.Reported;
         var personName = person is { Person: >= 0 } ? doc.Entities[person.Person].Name : null;

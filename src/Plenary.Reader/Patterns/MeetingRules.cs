@@ -177,41 +177,95 @@ public sealed class MeetingRules(Lexicons lexicons)
         var doc = cx.Doc;
         for (int i = sentence.First; i < sentence.End; i++)
         {
-            if (doc.MentionStartingAt(i) is not { Kind: MentionKind.Body, Org: { } bodyOrg } body || doc.QuoteOf[i] >= 0) continue;
-            var org = bodyOrg;
-            int verb = -1, from = body.End;
-            // "the Permanent Council of the OSCE recommended": the organization named after the body is its own
-            if (from + 1 < sentence.End && doc.Lower[from] == "of")
+            if (doc.QuoteOf[i] >= 0) continue;
+            OrgId org;
+            int verb = -1, from;
+            Mention? body = null;
+            if (doc.MentionStartingAt(i) is { Kind: MentionKind.Body, Org: { } bodyOrg } b)
             {
-                int o = doc.Lower[from + 1] == "the" ? from + 2 : from + 1;
-                if (doc.MentionStartingAt(o) is { IsOrg: true, Org: { } named } om) { from = om.End; org = named; }
+                body = b;
+                org = bodyOrg;
+                from = b.End;
+                // "ASEAN Foreign Ministers met", "the bloc's Council of Ministers decided": the organization named right before owns the body
+                if (OwnerBefore(doc, sentence, b.First) is { } owner) org = owner;
+                // "the Permanent Council of the OSCE recommended": the organization named after the body is its own
+                if (from + 1 < sentence.End && doc.Lower[from] == "of")
+                {
+                    int o = doc.Lower[from + 1] == "the" ? from + 2 : from + 1;
+                    if (doc.MentionStartingAt(o) is { IsOrg: true, Org: { } named } om) { from = om.End; org = named; }
+                }
             }
+            // "the foreign ministers of the bloc met on Thursday", "ASEAN leaders gathered": a body named by its members
+            else if (GroupOf(cx, sentence, i) is { } group) (org, from) = group;
+            else continue;
+            int head = body?.First ?? i;
+            int headEnd = body?.End ?? i + 1;
             for (int k = from; k < Math.Min(sentence.End, from + 4); k++)
             {
                 if (lexicons.BodyActs.Contains(doc.Lower[k])) { verb = k; break; }
-                if (!(doc.InTime[k] || doc.Lower[k] is "has" or "have" or "had" or "also" or "unanimously" or "formally" or "officially")) break;
+                if (!(doc.InTime[k] || doc.Lower[k] is "has" or "have" or "had" or "also" or "unanimously" or "formally" or "officially" or "will" or "would")) break;
             }
-            if (verb < 0 || cx.Negated(verb) || cx.Hedged(verb)) { i = body.End - 1; continue; }
+            if (verb < 0 || cx.Negated(verb) || cx.Hedged(verb)) { i = headEnd - 1; continue; }
             // the date of the act: the nearest time in the clause, right after the verb ("announced on December 12") or fronted
             EdtfDate? date = null;
             int best = int.MaxValue;
-            foreach (var t in cx.TimesIn(Math.Max(sentence.First, body.First - 8), Math.Min(sentence.End, verb + 6)))
-                if (t.Value is { } v && doc.QuoteOf[t.First] < 0 && Math.Abs(t.First - verb) < best && (t.First > verb || cx.ClauseJoins(t.End, body.First) || t.First <= sentence.First + 1))
+            foreach (var t in cx.TimesIn(Math.Max(sentence.First, head - 8), Math.Min(sentence.End, verb + 6)))
+                if (t.Value is { } v && doc.QuoteOf[t.First] < 0 && Math.Abs(t.First - verb) < best && (t.First > verb || cx.ClauseJoins(t.End, head) || t.First <= sentence.First + 1))
                 { best = Math.Abs(t.First - verb); date = v; }
-            if (date is null) { i = body.End - 1; continue; }
-            var bodies = BodiesOf(body, org);
+            if (date is null) { i = headEnd - 1; continue; }
+            var bodies = body is null ? [] : BodiesOf(body, org);
             var same = RecentMeetingOn(org, date.Value);
             var evidence = cx.SentenceSpan(sentence);
             if (same is null)
             {
-                var (place, country) = PlaceNear(cx, sentence, body.First);
-                same = new MeetingRecord { Org = org, Date = date, Place = place, Country = country, Status = Status(cx, sentence, verb, date), Trigger = cx.Words(body.First, body.End), Noun = body.First };
+                var (place, country) = PlaceNear(cx, sentence, head);
+                same = new MeetingRecord { Org = org, Date = date, Place = place, Country = country, Status = Status(cx, sentence, verb, date), Trigger = cx.Words(head, headEnd), Noun = head };
                 Meetings.Add(same);
             }
             foreach (var bb in bodies) if (!same.Bodies.Contains(bb)) same.Bodies.Add(bb);
             if (!same.Evidence.Contains(evidence)) same.Evidence.Add(evidence);
-            i = body.End - 1;
+            i = headEnd - 1;
         }
+    }
+
+    /// <summary>The organization (not a body) named right before a body's name, as "ASEAN" or "the bloc's", or null.</summary>
+    private static OrgId? OwnerBefore(Document doc, Sentences.Sentence sentence, int first)
+    {
+        int k = first - 1;
+        if (k >= sentence.First && doc.Lower[k] == "'s") k--;
+        for (int b = k; b >= Math.Max(sentence.First, k - 3); b--)
+            if (doc.MentionStartingAt(b) is { } m) return m.End == k + 1 && m.IsOrg && m.Kind != MentionKind.Body ? m.Org : null;
+        return null;
+    }
+
+    /// <summary>
+    /// A plural title that names an organization's members as a body: "the foreign ministers of ASEAN", "leaders of the
+    /// bloc", "the heads of state of the CIS" (organization after "of"), "ASEAN foreign ministers", "the bloc's leaders"
+    /// (organization a few words before). Returns the organization and the token after the phrase, or null.
+    /// </summary>
+    private (OrgId Org, int End)? GroupOf(RuleContext cx, Sentences.Sentence sentence, int i)
+    {
+        var doc = cx.Doc;
+        var w = doc.Lower[i];
+        if (w.Length < 4 || w[^1] != 's' || !(lexicons.Titles.TryGetValue(w[..^1], out var isHead) && isHead)) return null;
+        if (i + 1 < sentence.End && doc.Lower[i + 1] == "of")
+        {
+            // "heads of state and government of the CIS"
+            for (int k = i + 2; k < Math.Min(sentence.End, i + 8); k++)
+            {
+                if (doc.MentionStartingAt(k) is { IsOrg: true, Org: { } o } m) return (o, m.End);
+                if (doc.Lower[k] is not ("the" or "state" or "states" or "and" or "government" or "governments" or "of" or "member")) return null;
+            }
+            return null;
+        }
+        for (int k = i - 1; k >= Math.Max(sentence.First, i - 4); k--)
+        {
+            if (doc.MentionStartingAt(k) is { IsOrg: true, Org: { } o } m) return m.Kind == MentionKind.Body ? null : (o, i + 1);
+            if (doc.Tokens[k].Kind != Tokens.TokenKind.Word && doc.Lower[k] != "'s") return null;
+            // "ASEAN Foreign Ministers": title words in any case, no other name between
+            if (doc.MentionStartingAt(k) is not null || (char.IsUpper(doc.Text[doc.Tokens[k].Start]) && !lexicons.Titles.ContainsKey(doc.Lower[k]))) return null;
+        }
+        return null;
     }
 
     /// <summary>The bodies a body mention names that belong to <paramref name="org"/>.</summary>

@@ -104,6 +104,9 @@ public sealed class UnseenKindsTests
             "meeting cis * 2024-10-11"),
         C("meetings", "The SCO summit was held in Astana from July 3 to 4.", "meeting sco held 2024-07-03"),
         C("meetings", "BRICS leaders held a virtual summit on Monday, hosted by South Africa.", "meeting brics held 2024-11-25"),
+        C("meetings", "The foreign ministers of ASEAN met in Vientiane on Thursday to discuss Myanmar.", "meeting asean held 2024-11-21"),
+        C("meetings", "ASEAN Foreign Ministers met in Vientiane on Thursday.", "meeting asean held 2024-11-21"),
+        C("meetings", "The heads of state of the CIS will meet in Moscow on Friday, the Kremlin said.", "meeting cis scheduled 2024-11-29"),
         C("meetings", "The ECOWAS summit planned for Abuja on Sunday was postponed.", "meeting ecowas postponed"),
 
         // attendance
@@ -134,6 +137,31 @@ public sealed class UnseenKindsTests
         C("time", "Armenia joined the CSTO in 1992.", "membership ARM csto member 1992"),
         C("time", "Indonesia joined BRICS in January.", "membership IDN brics member 2024-01"),
         C("time", "Niger said on Monday that it had left ECOWAS in January.", "membership NER ecowas withdrawn 2024-01 2024-11-25"),
+
+        // a second round, written after the first fixes
+        C("coordination", "Russia, Belarus and Kazakhstan were represented by their foreign ministers at the SCO summit in Astana on Thursday.",
+            "attendance RUS sco lower-level 2024-11-21", "attendance BLR sco lower-level 2024-11-21", "attendance KAZ sco lower-level 2024-11-21"),
+        C("coordination", "Mali, Burkina Faso and Niger were suspended from ECOWAS after the coups. Later, the three juntas announced their withdrawal from the bloc.",
+            "membership MLI ecowas suspended", "membership BFA ecowas suspended", "membership NER ecowas suspended",
+            "membership MLI ecowas withdrawal-announced", "membership BFA ecowas withdrawal-announced", "membership NER ecowas withdrawal-announced"),
+        C("coordination", "Niger and Mali were expelled from ECOWAS.", "membership NER ecowas expelled", "membership MLI ecowas expelled"),
+        C("membership", "Thailand has held observer status in the OIC since 1998.", "membership THA oic observer"),
+        C("membership", "ECOWAS lifted the suspension of Niger on Monday.", "membership NER ecowas member 2024-11-25"),
+        C("membership", "Indonesia became a full member of BRICS on January 6.", "membership IDN brics member 2024-01-06"),
+        C("names", "Malian junta leader Col. Assimi Goita said: “Our people chose sovereignty over ECOWAS.”", "statement Assimi_Goita MLI"),
+        C("names", "“The decision to leave ECOWAS is final,” said Burkinabe Prime Minister Apollinaire Kyelem de Tambela.",
+            "statement Apollinaire_Kyelem_de_Tambela BFA"),
+        C("names", "Foreign Minister Jean-Noel Barrot of France said: “NATO must stay ready for the long term.”", "statement Jean-Noel_Barrot FRA"),
+        C("quotes", "“We have no plans to leave the CSTO,” Pashinyan told reporters in Yerevan on Monday.", "statement Nikol_Pashinyan ARM 2024-11-25"),
+        C("quotes", "Asked whether Armenia would leave the bloc, Pashinyan said on Monday: “We will decide when the time comes.”",
+            "statement Nikol_Pashinyan ARM 2024-11-25"),
+        C("attendance", "Azerbaijan did not send a delegation to the CIS summit in Moscow on Tuesday.", "attendance AZE cis absent 2024-11-26"),
+        C("attendance", "The CSTO summit opened in Minsk on Monday. The leaders of Russia and Belarus attended in person, while Kazakh President Kassym-Jomart Tokayev joined by video link.",
+            "attendance RUS csto present 2024-11-25", "attendance BLR csto present 2024-11-25", "attendance KAZ csto remote 2024-11-25"),
+        C("chairs", "Kazakhstan, which currently chairs the SCO, hosted the summit in Astana.", "chair KAZ sco term"),
+        C("chairs", "Brazil holds the BRICS presidency this year.", "chair BRA brics term"),
+        C("time", "Uzbekistan suspended its participation in the CSTO in 2012.", "membership UZB csto participation-frozen 2012"),
+        C("time", "In 2022, Russia was expelled from the Council of Europe.", "membership RUS coe expelled 2022"),
     ];
 
     public static TheoryData<Case> All() => new(Cases);
