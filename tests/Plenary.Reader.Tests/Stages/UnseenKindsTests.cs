@@ -162,6 +162,30 @@ public sealed class UnseenKindsTests
         C("chairs", "Brazil holds the BRICS presidency this year.", "chair BRA brics term"),
         C("time", "Uzbekistan suspended its participation in the CSTO in 2012.", "membership UZB csto participation-frozen 2012"),
         C("time", "In 2022, Russia was expelled from the Council of Europe.", "membership RUS coe expelled 2022"),
+
+        // a third round
+        C("coordination", "ECOWAS said Mali, Burkina Faso and Niger remain members of the bloc until their exit takes effect.",
+            "membership MLI ecowas member", "membership BFA ecowas member", "membership NER ecowas member"),
+        C("membership", "Burundi became the first country to leave the ICC in 2017.", "membership BDI icc withdrawn 2017"),
+        C("membership", "Egypt officially joined BRICS at the start of 2024.", "membership EGY brics member 2024"),
+        C("membership", "Timor-Leste was granted observer status at ASEAN in 2022.", "membership TLS asean observer 2022"),
+        C("membership", "Armenia has not left the CSTO, Pashinyan said.", "none membership"),
+        C("attendance", "Among those attending the BRICS summit in Kazan on Tuesday were the presidents of China, India and Iran.",
+            "attendance CHN brics present 2024-11-26", "attendance IND brics present 2024-11-26", "attendance IRN brics present 2024-11-26"),
+        C("attendance", "Mexico's president did not attend the G20 summit in Rio de Janeiro on Monday.", "attendance MEX g20 absent 2024-11-25"),
+        C("attendance", "Indian Prime Minister Narendra Modi addressed the SCO summit by video on Thursday.", "attendance IND sco remote 2024-11-21"),
+        C("attendance", "The G20 summit was held in Rio de Janeiro on November 18-19. Argentine President Javier Milei attended.",
+            "attendance ARG g20 present 2024-11-18"),
+        Cp("meetings", "2024-07-04", "SCO leaders meet in Astana\n\nASTANA, July 4 (Reuters) - Leaders of the Shanghai Cooperation Organisation met on Thursday.",
+            "meeting sco held 2024-07-04"),
+        C("meetings", "On the sidelines of the G20 summit in Rio de Janeiro on Monday, Modi met Lula.", "meeting g20 * 2024-11-25"),
+        C("chairs", "Under the presidency of Brazil, the G20 summit was held in Rio de Janeiro.", "chair BRA g20"),
+        C("chairs", "Angola took over the rotating chairmanship of the African Union from Mauritania on Saturday.", "chair AGO au term"),
+        C("quotes", "Nikol Pashinyan arrived in Minsk on Monday. “We are not leaving the alliance,” the Armenian prime minister said.",
+            "statement Nikol_Pashinyan ARM"),
+        C("quotes", "“The summit was a success,” Lavrov said on Tuesday.\n\nHe also spoke about the future of the SCO.\n\n“The SCO will keep growing,” Lavrov said.",
+            "statement Sergei_Lavrov RUS 2024-11-26", "statement Sergei_Lavrov RUS"),
+        C("time", "Sweden joined NATO on 7 March 2024.", "membership SWE nato member 2024-03-07"),
     ];
 
     public static TheoryData<Case> All() => new(Cases);
