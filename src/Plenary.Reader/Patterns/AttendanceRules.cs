@@ -64,6 +64,18 @@ public sealed class AttendanceRules(Lexicons lexicons)
                     for (int k = match.End; k < Math.Min(sentence.End, match.End + 6); k++)
                         if (doc.MentionStartingAt(k) is { Kind: MentionKind.Person } stand) { person = stand; break; }
                 }
+                // "Instead, Premier Li Qiang will take part": a named stand-in for one who stays away is below the meeting's level
+                if (kind == AttendanceKind.Present && person is not null && Instead(cx, sentence))
+                {
+                    kind = AttendanceKind.LowerLevel;
+                    // "Premier and Xi’s confidant Li Qiang": a possessor is not the stand-in
+                    if (person.End < doc.Tokens.Count && doc.Lower[person.End] == "'s") 
+                    {
+                        var possessor = person;
+                        person = null;
+                        subjects = subjects.Select(m => m == possessor ? m with { Kind = MentionKind.Demonym } : m).ToList();
+                    }
+                }
                 var modality = meeting.Status == MeetingStatus.Scheduled || cx.FutureBefore(match.First, 3) ? Modality.Planned : Modality.Reported;
                 var date = meeting.Date ?? DatedTwin(meetings, meeting)?.Date;
                 foreach (var group in subjects.Where(s => s.State is not null).GroupBy(s => s.State!.Value))
@@ -77,6 +89,13 @@ public sealed class AttendanceRules(Lexicons lexicons)
                 }
             }
         }
+    }
+
+    private static bool Instead(RuleContext cx, Sentences.Sentence sentence)
+    {
+        for (int k = sentence.First; k < sentence.End; k++)
+            if (cx.Doc.Lower[k] == "instead" && cx.Doc.QuoteOf[k] < 0) return true;
+        return false;
     }
 
     /// <summary>The same meeting named elsewhere with a date (the headline names it, the body dates it): same organization, no conflicting place.</summary>

@@ -239,6 +239,12 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
                 result.Add(antecedent);
                 return result;
             }
+            // "“Our country has frozen its participation,” the minister said": inside an attributed quotation, the speaker's state
+            if (Doc.Lower[k] is "country" or "nation" && k > s.First && Doc.Lower[k - 1] is "our" or "my" && SpeakerState(k) is { } own)
+            {
+                result.Add(own);
+                return result;
+            }
             // "the Nordic country became …", "The three countries were invited …": states named before
             if (AnaphorEndingAt(k, s.First) is { } referents)
             {
@@ -292,6 +298,13 @@ public sealed class RuleContext(Document doc, Lexicons lexicons)
             return result;
         }
         return result;
+    }
+
+    /// <summary>The mention of the speaker of the quotation holding token <paramref name="k"/>, when the speaker has a state; else null.</summary>
+    private Mention? SpeakerState(int k)
+    {
+        if (Doc.QuoteOf[k] is not (int q and >= 0) || Doc.Quotes[q].Speaker is not (int p and >= 0) || Doc.Entities[p].State is not { } state) return null;
+        return new Mention(k - 1, k + 1, Doc.Tokens[k - 1].Start, Doc.Tokens[k].End, MentionKind.State, state);
     }
 
     /// <summary>A collective or singular phrase ending at token <paramref name="k"/> that refers back to states ("the three countries"), not governed by a preposition.</summary>

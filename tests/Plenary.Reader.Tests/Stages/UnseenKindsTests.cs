@@ -186,6 +186,12 @@ public sealed class UnseenKindsTests
         C("quotes", "“The summit was a success,” Lavrov said on Tuesday.\n\nHe also spoke about the future of the SCO.\n\n“The SCO will keep growing,” Lavrov said.",
             "statement Sergei_Lavrov RUS 2024-11-26", "statement Sergei_Lavrov RUS"),
         C("time", "Sweden joined NATO on 7 March 2024.", "membership SWE nato member 2024-03-07"),
+
+        // a fourth round: kinds seen missed on dev2, in sentences of our own
+        C("attendance", "Putin will not travel to the CSTO summit in Minsk on Thursday. Instead, Foreign Minister Sergei Lavrov will attend the summit.",
+            "attendance RUS csto absent 2024-11-28", "attendance RUS csto lower-level 2024-11-28"),
+        C("membership", "“Our country has frozen its participation in the CSTO,” Armenian Prime Minister Nikol Pashinyan said.",
+            "membership ARM csto participation-frozen"),
     ];
 
     public static TheoryData<Case> All() => new(Cases);
