@@ -192,6 +192,10 @@ public sealed class UnseenKindsTests
             "attendance RUS csto absent 2024-11-28", "attendance RUS csto lower-level 2024-11-28"),
         C("membership", "“Our country has frozen its participation in the CSTO,” Armenian Prime Minister Nikol Pashinyan said.",
             "membership ARM csto participation-frozen"),
+        C("attendance", "Kazakh President Kassym-Jomart Tokayev and Kyrgyz President Sadyr Japarov shake hands at the CSTO summit in Minsk, November 25, 2024.",
+            "attendance KAZ csto present 2024-11-25", "attendance KGZ csto present 2024-11-25"),
+        C("attendance", "Leaders of Russia, Belarus and Armenia pose for a family photo at the CIS summit in Moscow on Tuesday.",
+            "attendance RUS cis present 2024-11-26", "attendance BLR cis present 2024-11-26", "attendance ARM cis present 2024-11-26"),
     ];
 
     public static TheoryData<Case> All() => new(Cases);
