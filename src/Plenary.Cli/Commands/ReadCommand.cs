@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
@@ -26,7 +27,7 @@ public static class ReadCommand
         var format = CliOptions.Format("jsonl", "text");
         var output = new Option<string?>("--out") { Description = "Write the claims to this file instead of standard output" };
         var explain = new Option<bool>("--explain") { Description = "Show, per claim, the rule and the words that fired it (on stderr with jsonl)" };
-        var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage of the reader (on stderr)" };
+        var timings = new Option<bool>("--timings") { Description = "Print the time spent starting up (the registry's names, the reader's tables), loading the files and in each stage of the reader (on stderr)" };
         var cmd = new Command("read", "Read news articles and print the claims they state, with the words that support each (nothing is stored)")
         {
             paths, published, format, output, explain, timings,
@@ -34,12 +35,17 @@ public static class ReadCommand
         cmd.SetAction(r =>
         {
             var pub = CliOptions.OptionalDay(r.GetValue(published), "--published");
+            var stageTimes = r.GetValue(timings) ? new StageTimings() : null;
+            var sw = Stopwatch.StartNew();
             var files = ArticleFiles.Expand(r.GetValue(paths)!);
             var catalog = LoadCatalog(r);
+            stageTimes?.Add("startup:catalog", sw.ElapsedTicks);
+            sw.Restart();
             var reader = new NewsReader(catalog);
-            var stageTimes = r.GetValue(timings) ? new StageTimings() : null;
+            stageTimes?.Add("startup:reader", sw.ElapsedTicks);
             var results = ReadAll(files, pub, reader, stageTimes);
 
+            sw.Restart();
             var text = r.GetValue(format) == "text";
             var sb = new StringBuilder();
             var failed = new List<string>();
@@ -61,6 +67,7 @@ public static class ReadCommand
                 results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: not null }));
             if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
             else Console.Out.Write(sb.ToString());
+            stageTimes?.Add("output", sw.ElapsedTicks);
             if (stageTimes is not null)
                 foreach (var (stage, time) in stageTimes.Report()) Console.Error.WriteLine($"stage {stage,-20} {time.TotalMilliseconds,10:F1} ms");
             if (failed.Count > 0)
@@ -73,7 +80,10 @@ public static class ReadCommand
         return cmd;
     }
 
-    /// <summary>The registry's names: the open registry's when there is one, else the curated data folder's (no database is created).</summary>
+    /// <summary>
+    /// The registry's names: the open registry's when there is one, else the curated data folder's names alone (no database
+    /// is created, and the facts, which reading does not use, are not loaded).
+    /// </summary>
     private static Catalog LoadCatalog(ParseResult r)
     {
         var db = CliOptions.DbPath(r);
@@ -82,7 +92,7 @@ public static class ReadCommand
             using var store = RegistryOpener.Open(r);
             return store.Catalog;
         }
-        return CuratedData.Load(RegistryOpener.DataFolder, DateTimeOffset.UtcNow).Catalog;
+        return CuratedData.LoadCatalog(RegistryOpener.DataFolder);
     }
 
     private static (ReadResult? Result, string? Error)[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings)
@@ -90,7 +100,13 @@ public static class ReadCommand
         var results = new (ReadResult?, string?)[files.Count];
         void ReadOne(int i)
         {
-            try { results[i] = (reader.Read(ArticleInput.Load(files[i], published), timings), null); }
+            try
+            {
+                long start = Stopwatch.GetTimestamp();
+                var article = ArticleInput.Load(files[i], published);
+                timings?.Add("load", Stopwatch.GetTimestamp() - start);
+                results[i] = (reader.Read(article, timings), null);
+            }
             catch (ArticleFileException e) { results[i] = (null, e.Message); }
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
