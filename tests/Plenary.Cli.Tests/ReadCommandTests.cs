@@ -32,4 +32,28 @@ public class ReadCommandTests(ShippedRegistry registry) : IClassFixture<ShippedR
         }
         finally { Directory.Delete(folder, true); }
     }
+
+    [Fact]
+    public void A_folder_is_printed_in_file_order_with_its_explanations_and_the_file_that_could_not_be_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("plenary-read-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.txt"), "Mali withdrew from ECOWAS on 29 January 2025, the bloc said.\n");
+            File.WriteAllText(Path.Combine(folder, "b.json"), "{\"text\": 5}");
+            File.WriteAllText(Path.Combine(folder, "c.txt"), "Niger withdrew from ECOWAS on 29 January 2025, the bloc said.\n");
+
+            var read = Plenary.Run("read", folder, "--db", Path.Combine(folder, "none.db"), "--published", "2025-01-30", "--explain");
+            Assert.Equal(1, read.ExitCode);
+            var lines = read.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["a", "c"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()).Distinct());
+            var err = read.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            int a = Array.FindIndex(err, l => l.StartsWith("a: membership ← ", StringComparison.Ordinal));
+            int b = Array.FindIndex(err, l => l.Contains("b.json: field 'text'", StringComparison.Ordinal));
+            int c = Array.FindIndex(err, l => l.StartsWith("c: membership ← ", StringComparison.Ordinal));
+            Assert.True(a >= 0 && a < b && b < c, read.Err);
+            Assert.Contains("1 of 3 article file(s) could not be read", read.Err);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
 }

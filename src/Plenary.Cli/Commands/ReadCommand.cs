@@ -43,28 +43,21 @@ public static class ReadCommand
             sw.Restart();
             var reader = new NewsReader(catalog);
             stageTimes?.Add("startup:reader", sw.ElapsedTicks);
-            var results = ReadAll(files, pub, reader, stageTimes);
+            var text = r.GetValue(format) == "text";
+            var explained = r.GetValue(explain);
+            var results = ReadAll(files, pub, reader, stageTimes, (file, result) => Format(file, result, text, explained, catalog));
 
             sw.Restart();
-            var text = r.GetValue(format) == "text";
             var sb = new StringBuilder();
             var failed = new List<string>();
             for (int i = 0; i < files.Count; i++)
             {
-                var (result, error) = results[i];
-                if (error is not null) { Console.Error.WriteLine($"plenary: {error}"); failed.Add(files[i]); continue; }
-                if (text) WriteText(sb, files[i], result!, r.GetValue(explain), catalog);
-                else
-                    foreach (var c in result!.Claims)
-                    {
-                        sb.Append(ClaimJson.ToLine(result.Article.Id, c.Fact, c.Evidence, c.Modality)).Append('\n');
-                        if (r.GetValue(explain)) Console.Error.WriteLine($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]");
-                    }
+                var one = results[i];
+                if (one.Error is not null) { Console.Error.WriteLine($"plenary: {one.Error}"); failed.Add(files[i]); continue; }
+                sb.Append(one.Output);
+                if (one.Explain is { Length: > 0 } lines) Console.Error.Write(lines);
             }
-            ArticleInput.WarnUndated(
-                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: null }),
-                results.Count(x => x.Result is not null),
-                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: not null }));
+            ArticleInput.WarnUndated(results.Count(x => x.Undated), results.Count(x => x.Error is null), results.Count(x => x.Estimated));
             if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
             else Console.Out.Write(sb.ToString());
             stageTimes?.Add("output", sw.ElapsedTicks);
@@ -95,9 +88,34 @@ public static class ReadCommand
         return CuratedData.LoadCatalog(RegistryOpener.DataFolder);
     }
 
-    private static (ReadResult? Result, string? Error)[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings)
+    /// <summary>
+    /// What one file gave: its claims as they are printed and its <c>--explain</c> lines for stderr (jsonl), or why it
+    /// could not be read. Only this is kept of a file once read, not its annotated document, so a folder of thousands
+    /// of articles holds one document at a time per thread.
+    /// </summary>
+    private sealed record FileResult(string? Output, string? Explain, string? Error, bool Undated = false, bool Estimated = false);
+
+    private static (string Output, string? Explain) Format(string file, ReadResult result, bool text, bool explain, Catalog catalog)
     {
-        var results = new (ReadResult?, string?)[files.Count];
+        var sb = new StringBuilder();
+        if (text)
+        {
+            WriteText(sb, file, result, explain, catalog);
+            return (sb.ToString(), null);
+        }
+        var lines = explain ? new StringBuilder() : null;
+        foreach (var c in result.Claims)
+        {
+            sb.Append(ClaimJson.ToLine(result.Article.Id, c.Fact, c.Evidence, c.Modality)).Append('\n');
+            lines?.Append($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]").Append(Environment.NewLine);
+        }
+        return (sb.ToString(), lines?.ToString());
+    }
+
+    private static FileResult[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings,
+        Func<string, ReadResult, (string Output, string? Explain)> format)
+    {
+        var results = new FileResult[files.Count];
         void ReadOne(int i)
         {
             try
@@ -105,9 +123,15 @@ public static class ReadCommand
                 long start = Stopwatch.GetTimestamp();
                 var article = ArticleInput.Load(files[i], published);
                 timings?.Add("load", Stopwatch.GetTimestamp() - start);
-                results[i] = (reader.Read(article, timings), null);
+                var result = reader.Read(article, timings);
+                start = Stopwatch.GetTimestamp();
+                var (output, explain) = format(files[i], result);
+                timings?.Add("output", Stopwatch.GetTimestamp() - start);
+                results[i] = new FileResult(output, explain, null,
+                    Undated: result is { Article.Published: null, Document.DateEstimate: null },
+                    Estimated: result is { Article.Published: null, Document.DateEstimate: not null });
             }
-            catch (ArticleFileException e) { results[i] = (null, e.Message); }
+            catch (ArticleFileException e) { results[i] = new FileResult(null, null, e.Message); }
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         if (files.Count > 1 && !Console.IsErrorRedirected)
