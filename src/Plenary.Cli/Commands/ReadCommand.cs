@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
@@ -48,18 +50,23 @@ public static class ReadCommand
             var results = ReadAll(files, pub, reader, stageTimes, (file, result) => Format(file, result, text, explained, catalog));
 
             sw.Restart();
-            var sb = new StringBuilder();
+            var all = new MemoryStream();
             var failed = new List<string>();
             for (int i = 0; i < files.Count; i++)
             {
                 var one = results[i];
                 if (one.Error is not null) { Console.Error.WriteLine($"plenary: {one.Error}"); failed.Add(files[i]); continue; }
-                sb.Append(one.Output);
+                all.Write(one.Output);
                 if (one.Explain is { Length: > 0 } lines) Console.Error.Write(lines);
             }
             ArticleInput.WarnUndated(results.Count(x => x.Undated), results.Count(x => x.Error is null), results.Count(x => x.Estimated));
-            if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
-            else Console.Out.Write(sb.ToString());
+            if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllBytes(file, all.GetBuffer().AsSpan(0, (int)all.Length));
+            else if (Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                stdout.Write(all.GetBuffer().AsSpan(0, (int)all.Length));
+            }
+            else Console.Out.Write(Utf8.GetString(all.GetBuffer().AsSpan(0, (int)all.Length)));
             stageTimes?.Add("output", sw.ElapsedTicks);
             if (stageTimes is not null)
                 foreach (var (stage, time) in stageTimes.Report()) Console.Error.WriteLine($"stage {stage,-20} {time.TotalMilliseconds,10:F1} ms");
@@ -93,27 +100,36 @@ public static class ReadCommand
     /// could not be read. Only this is kept of a file once read, not its annotated document, so a folder of thousands
     /// of articles holds one document at a time per thread.
     /// </summary>
-    private sealed record FileResult(string? Output, string? Explain, string? Error, bool Undated = false, bool Estimated = false);
+    private sealed record FileResult(byte[]? Output, string? Explain, string? Error, bool Undated = false, bool Estimated = false);
 
-    private static (string Output, string? Explain) Format(string file, ReadResult result, bool text, bool explain, Catalog catalog)
+    /// <summary>A file's claims as printed (UTF-8), and its <c>--explain</c> lines when they go to stderr.</summary>
+    private static (byte[] Output, string? Explain) Format(string file, ReadResult result, bool text, bool explain, Catalog catalog)
     {
-        var sb = new StringBuilder();
         if (text)
         {
+            var sb = new StringBuilder();
             WriteText(sb, file, result, explain, catalog);
-            return (sb.ToString(), null);
+            return (Utf8.GetBytes(sb.ToString()), null);
         }
+        // JSON Lines: every claim of the file through one writer, straight to UTF-8
+        var buffer = new ArrayBufferWriter<byte>(512 * Math.Max(1, result.Claims.Count));
+        using var w = new Utf8JsonWriter(buffer, ClaimJson.WriterOptions);
         var lines = explain ? new StringBuilder() : null;
         foreach (var c in result.Claims)
         {
-            sb.Append(ClaimJson.ToLine(result.Article.Id, c.Fact, c.Evidence, c.Modality)).Append('\n');
+            ClaimJson.WriteLine(w, result.Article.Id, c.Fact, c.Evidence, c.Modality);
+            w.Flush();
+            w.Reset();
+            buffer.Write("\n"u8);
             lines?.Append($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]").Append(Environment.NewLine);
         }
-        return (sb.ToString(), lines?.ToString());
+        return (buffer.WrittenSpan.ToArray(), lines?.ToString());
     }
 
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     private static FileResult[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings,
-        Func<string, ReadResult, (string Output, string? Explain)> format)
+        Func<string, ReadResult, (byte[] Output, string? Explain)> format)
     {
         var results = new FileResult[files.Count];
         void ReadOne(int i)
