@@ -6,6 +6,8 @@
 # Prints, per run, both throughputs (UTF-8 bytes of the articles' texts per second of wall time), their ratio and the
 # peak resident memory of both processes; then the median ratio.
 #   bench/reader/process.sh [ARTICLES_DIR]     (default: ../shared/corpus/dev/articles next to the repository)
+#   PUBLISH=composite bench/reader/process.sh  publishes plenary self-contained, the runtime and the program compiled
+#                                              ahead of time as one composite image (a few minutes to build; see README.md)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,8 +20,16 @@ trap 'rm -rf "$work"' EXIT
 # Published for batch reading: ReadyToRun (precompiled, so the process does not spend its first second in the JIT) and
 # without tiered PGO (its instrumented tier costs a short process more than it returns); both measured in README.md.
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
-dotnet publish "$root/src/Plenary.Cli" -c Release -r "${rid:-linux-x64}" --self-contained false \
+case "${PUBLISH:-framework}" in
+  framework) publish=(--self-contained false) ;;
+  # the generic code the framework's and the program's assemblies share is then compiled ahead of time too
+  # (built in a folder of its own: its intermediate files would otherwise spoil the next framework-dependent publish)
+  composite) publish=(--self-contained true -p:PublishReadyToRunComposite=true --artifacts-path "$work/build") ;;
+  *) echo "process.sh: PUBLISH is framework (default) or composite" >&2; exit 2 ;;
+esac
+dotnet publish "$root/src/Plenary.Cli" -c Release -r "${rid:-linux-x64}" "${publish[@]}" \
   -p:PublishReadyToRun=true -p:TieredPGO=false -o "$work/plenary" -v q -nologo >/dev/null
+echo "plenary published: ${PUBLISH:-framework}-dependent ReadyToRun, tiered PGO off" | sed 's/composite-dependent/self-contained composite/'
 (cd "$here/wink" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
 
 # the folder: every dev article once per copy, until the files hold at least 5,000,000 bytes

@@ -34,6 +34,28 @@ public class ClaimJsonTests
         Assert.Equal("""{"doc":"000-seed","type":"membership","state":"ARM","org":"csto","status":"member","date":null,"as_of":"2024-11-26","modality":"planned","evidence":[[10,20]]}""", line);
     }
 
+    [Fact]
+    public void Lines_written_through_one_writer_are_the_lines_of_ToLine()
+    {
+        var facts = new List<ClaimFact>();
+        foreach (var fact in Facts()) facts.Add(fact);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var w = new Utf8JsonWriter(buffer, ClaimJson.WriterOptions);
+        var expected = new System.Text.StringBuilder();
+        for (int i = 0; i < facts.Count; i++)
+        {
+            var fact = facts[i];
+            var modality = i % 2 == 0 ? Modality.Reported : Modality.Planned;
+            ClaimJson.WriteLine(w, "doc-1", fact, [new Evidence(i, i + 5)], modality);
+            w.Flush();
+            w.Reset();
+            System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+            expected.Append(ClaimJson.ToLine("doc-1", fact, [new Evidence(i, i + 5)], modality)).Append('\n');
+        }
+        Assert.True(facts.Count > 3);
+        Assert.Equal(expected.ToString(), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     [Theory]
     [InlineData("""{"type":"membership","state":"arm","org":"csto","status":"member"}""", "state")]
     [InlineData("""{"type":"membership","state":"ARM","org":"csto","status":"frozen"}""", "status")]

@@ -16,7 +16,7 @@ if (args.Length < 3)
     Console.Error.WriteLine("usage: claims REGISTRY PATH… | throughput REGISTRY TEXTFILE [--published YYYY-MM-DD]");
     return 2;
 }
-var catalog = CuratedData.Load(args[1], DateTimeOffset.UtcNow).Catalog;
+var catalog = CuratedData.LoadCatalog(args[1]);
 var reader = new NewsReader(catalog);
 if (args[0] == "claims")
 {

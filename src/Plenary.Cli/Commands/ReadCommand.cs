@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Plenary.Core.Articles;
 using Plenary.Core.Claims;
 using Plenary.Core.Registry;
@@ -26,7 +29,7 @@ public static class ReadCommand
         var format = CliOptions.Format("jsonl", "text");
         var output = new Option<string?>("--out") { Description = "Write the claims to this file instead of standard output" };
         var explain = new Option<bool>("--explain") { Description = "Show, per claim, the rule and the words that fired it (on stderr with jsonl)" };
-        var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage of the reader (on stderr)" };
+        var timings = new Option<bool>("--timings") { Description = "Print the time spent starting up (the registry's names, the reader's tables), loading the files and in each stage of the reader (on stderr)" };
         var cmd = new Command("read", "Read news articles and print the claims they state, with the words that support each (nothing is stored)")
         {
             paths, published, format, output, explain, timings,
@@ -34,33 +37,37 @@ public static class ReadCommand
         cmd.SetAction(r =>
         {
             var pub = CliOptions.OptionalDay(r.GetValue(published), "--published");
+            var stageTimes = r.GetValue(timings) ? new StageTimings() : null;
+            var sw = Stopwatch.StartNew();
             var files = ArticleFiles.Expand(r.GetValue(paths)!);
             var catalog = LoadCatalog(r);
+            stageTimes?.Add("startup:catalog", sw.ElapsedTicks);
+            sw.Restart();
             var reader = new NewsReader(catalog);
-            var stageTimes = r.GetValue(timings) ? new StageTimings() : null;
-            var results = ReadAll(files, pub, reader, stageTimes);
-
+            stageTimes?.Add("startup:reader", sw.ElapsedTicks);
             var text = r.GetValue(format) == "text";
-            var sb = new StringBuilder();
+            var explained = r.GetValue(explain);
+            var results = ReadAll(files, pub, reader, stageTimes, (file, result) => Format(file, result, text, explained, catalog));
+
+            sw.Restart();
+            var all = new MemoryStream();
             var failed = new List<string>();
             for (int i = 0; i < files.Count; i++)
             {
-                var (result, error) = results[i];
-                if (error is not null) { Console.Error.WriteLine($"plenary: {error}"); failed.Add(files[i]); continue; }
-                if (text) WriteText(sb, files[i], result!, r.GetValue(explain), catalog);
-                else
-                    foreach (var c in result!.Claims)
-                    {
-                        sb.Append(ClaimJson.ToLine(result.Article.Id, c.Fact, c.Evidence, c.Modality)).Append('\n');
-                        if (r.GetValue(explain)) Console.Error.WriteLine($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]");
-                    }
+                var one = results[i];
+                if (one.Error is not null) { Console.Error.WriteLine($"plenary: {one.Error}"); failed.Add(files[i]); continue; }
+                all.Write(one.Output);
+                if (one.Explain is { Length: > 0 } lines) Console.Error.Write(lines);
             }
-            ArticleInput.WarnUndated(
-                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: null }),
-                results.Count(x => x.Result is not null),
-                results.Count(x => x.Result is { Article.Published: null, Document.DateEstimate: not null }));
-            if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllText(file, sb.ToString(), new UTF8Encoding(false));
-            else Console.Out.Write(sb.ToString());
+            ArticleInput.WarnUndated(results.Count(x => x.Undated), results.Count(x => x.Error is null), results.Count(x => x.Estimated));
+            if (r.GetValue(output) is { Length: > 0 } file) File.WriteAllBytes(file, all.GetBuffer().AsSpan(0, (int)all.Length));
+            else if (Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                stdout.Write(all.GetBuffer().AsSpan(0, (int)all.Length));
+            }
+            else Console.Out.Write(Utf8.GetString(all.GetBuffer().AsSpan(0, (int)all.Length)));
+            stageTimes?.Add("output", sw.ElapsedTicks);
             if (stageTimes is not null)
                 foreach (var (stage, time) in stageTimes.Report()) Console.Error.WriteLine($"stage {stage,-20} {time.TotalMilliseconds,10:F1} ms");
             if (failed.Count > 0)
@@ -73,7 +80,10 @@ public static class ReadCommand
         return cmd;
     }
 
-    /// <summary>The registry's names: the open registry's when there is one, else the curated data folder's (no database is created).</summary>
+    /// <summary>
+    /// The registry's names: the open registry's when there is one, else the curated data folder's names alone (no database
+    /// is created, and the facts, which reading does not use, are not loaded).
+    /// </summary>
     private static Catalog LoadCatalog(ParseResult r)
     {
         var db = CliOptions.DbPath(r);
@@ -82,16 +92,62 @@ public static class ReadCommand
             using var store = RegistryOpener.Open(r);
             return store.Catalog;
         }
-        return CuratedData.Load(RegistryOpener.DataFolder, DateTimeOffset.UtcNow).Catalog;
+        return CuratedData.LoadCatalog(RegistryOpener.DataFolder);
     }
 
-    private static (ReadResult? Result, string? Error)[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings)
+    /// <summary>
+    /// What one file gave: its claims as they are printed and its <c>--explain</c> lines for stderr (jsonl), or why it
+    /// could not be read. Only this is kept of a file once read, not its annotated document, so a folder of thousands
+    /// of articles holds one document at a time per thread.
+    /// </summary>
+    private sealed record FileResult(byte[]? Output, string? Explain, string? Error, bool Undated = false, bool Estimated = false);
+
+    /// <summary>A file's claims as printed (UTF-8), and its <c>--explain</c> lines when they go to stderr.</summary>
+    private static (byte[] Output, string? Explain) Format(string file, ReadResult result, bool text, bool explain, Catalog catalog)
     {
-        var results = new (ReadResult?, string?)[files.Count];
+        if (text)
+        {
+            var sb = new StringBuilder();
+            WriteText(sb, file, result, explain, catalog);
+            return (Utf8.GetBytes(sb.ToString()), null);
+        }
+        // JSON Lines: every claim of the file through one writer, straight to UTF-8
+        var buffer = new ArrayBufferWriter<byte>(512 * Math.Max(1, result.Claims.Count));
+        using var w = new Utf8JsonWriter(buffer, ClaimJson.WriterOptions);
+        var lines = explain ? new StringBuilder() : null;
+        foreach (var c in result.Claims)
+        {
+            ClaimJson.WriteLine(w, result.Article.Id, c.Fact, c.Evidence, c.Modality);
+            w.Flush();
+            w.Reset();
+            buffer.Write("\n"u8);
+            lines?.Append($"{result.Article.Id}: {WireName.Of(c.Fact.Type)} ← {c.Rule} [{c.Trigger}]").Append(Environment.NewLine);
+        }
+        return (buffer.WrittenSpan.ToArray(), lines?.ToString());
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private static FileResult[] ReadAll(List<string> files, DateOnly? published, NewsReader reader, StageTimings? timings,
+        Func<string, ReadResult, (byte[] Output, string? Explain)> format)
+    {
+        var results = new FileResult[files.Count];
         void ReadOne(int i)
         {
-            try { results[i] = (reader.Read(ArticleInput.Load(files[i], published), timings), null); }
-            catch (ArticleFileException e) { results[i] = (null, e.Message); }
+            try
+            {
+                long start = Stopwatch.GetTimestamp();
+                var article = ArticleInput.Load(files[i], published);
+                timings?.Add("load", Stopwatch.GetTimestamp() - start);
+                var result = reader.Read(article, timings);
+                start = Stopwatch.GetTimestamp();
+                var (output, explain) = format(files[i], result);
+                timings?.Add("output", Stopwatch.GetTimestamp() - start);
+                results[i] = new FileResult(output, explain, null,
+                    Undated: result is { Article.Published: null, Document.DateEstimate: null },
+                    Estimated: result is { Article.Published: null, Document.DateEstimate: not null });
+            }
+            catch (ArticleFileException e) { results[i] = new FileResult(null, null, e.Message); }
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         if (files.Count > 1 && !Console.IsErrorRedirected)

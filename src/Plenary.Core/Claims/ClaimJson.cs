@@ -22,25 +22,28 @@ public static class ClaimJson
     public static string ToLine(string doc, ClaimFact fact, IReadOnlyList<Evidence> evidence, Modality modality, string? id = null)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, WriterOptions))
-        {
-            w.WriteStartObject();
-            if (id is not null) w.WriteString("id", id);
-            w.WriteString("doc", doc);
-            WriteFactFields(w, fact);
-            if (modality != Modality.Reported) w.WriteString("modality", WireName.Of(modality));
-            w.WriteStartArray("evidence");
-            foreach (var e in evidence)
-            {
-                w.WriteStartArray();
-                w.WriteNumberValue(e.Start);
-                w.WriteNumberValue(e.End);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        using (var w = new Utf8JsonWriter(ms, WriterOptions)) WriteLine(w, doc, fact, evidence, modality, id);
         return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>The record of <see cref="ToLine"/> written to <paramref name="w"/> (for many lines through one writer), without the line's end.</summary>
+    public static void WriteLine(Utf8JsonWriter w, string doc, ClaimFact fact, IReadOnlyList<Evidence> evidence, Modality modality, string? id = null)
+    {
+        w.WriteStartObject();
+        if (id is not null) w.WriteString("id", id);
+        w.WriteString("doc", doc);
+        WriteFactFields(w, fact);
+        if (modality != Modality.Reported) w.WriteString("modality", WireName.Of(modality));
+        w.WriteStartArray("evidence");
+        foreach (var e in evidence)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(e.Start);
+            w.WriteNumberValue(e.End);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>The fact alone as a JSON object (with its <c>type</c>).</summary>

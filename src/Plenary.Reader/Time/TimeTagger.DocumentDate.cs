@@ -135,14 +135,14 @@ public sealed partial class TimeTagger
     {
         int i = t.First;
         DayOfWeek? wd = null;
-        if (Weekdays.TryGetValue(doc.Lower[i], out var w)) { wd = w; i++; }
+        if (TryWeekday(doc.Lower[i], out var w)) { wd = w; i++; }
         if (DayAfter(doc, i) is not { } d || d.End > t.End) return null;
         return (d.Month, d.Day, d.Year, wd);
     }
 
     /// <summary>A weekday standing alone ("on Monday", not "Monday, May 5"), capitalized, not in a future clause.</summary>
     private DayOfWeek? PastWeekday(Document doc, int i) =>
-        Weekdays.TryGetValue(doc.Lower[i], out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is null && Tense(doc, i) != true ? wd : null;
+        TryWeekday(doc.Lower[i], out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is null && Tense(doc, i) != true ? wd : null;
 
     private DateEstimate? Today(Document doc, YearEvidence years)
     {
@@ -246,7 +246,7 @@ public sealed partial class TimeTagger
     {
         for (int i = 0; i < doc.Tokens.Count; i++)
         {
-            if (!Weekdays.TryGetValue(doc.Lower[i], out var wd) || !doc.IsCapitalized(i) || IsFuture(doc, i)) continue;
+            if (!TryWeekday(doc.Lower[i], out var wd) || !doc.IsCapitalized(i) || IsFuture(doc, i)) continue;
             if (DayAfter(doc, i + 1) is not { } d) continue;
             int? year = d.Year ?? YearOf(d.Month, d.Day, wd, true, years);
             if (year is int y && SafeDay(y, d.Month, d.Day) is not null && new DateOnly(y, d.Month, d.Day).DayOfWeek == wd)
@@ -290,7 +290,7 @@ public sealed partial class TimeTagger
             DateOnly? Fit(int y) => Fits(y, md.Month, md.Day, years) ? new DateOnly(y, md.Month, md.Day) : null;
         }
         if (anchor is not { } a) return null;
-        var lead = Weekdays[doc.Lower[leadWeekday]];
+        if (!TryWeekday(doc.Lower[leadWeekday], out var lead)) return null;
         var dayOf = a.AddDays(((int)lead - (int)a.DayOfWeek + 7) % 7);
         return new DateEstimate(dayOf, $"the lead's weekday counted from {a:yyyy-MM-dd}, a day the text dates on a weekday it names", doc.Tokens[leadWeekday].Start, doc.Tokens[leadWeekday].End, years.LatestWords);
     }

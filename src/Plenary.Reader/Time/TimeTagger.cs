@@ -32,11 +32,23 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         return BareMonths.TryGetValue(w, out m) && doc.IsCapitalized(i) && DayNumber(doc, i + 1) is not null ? m : null;
     }
 
-    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The weekday a lower-case word names. Asked of every token, so a test of length and last letters first, not a
+    /// dictionary lookup (which hashes the word, and whose generic code over an enum is compiled only at run time).
+    /// </summary>
+    private static bool TryWeekday(string w, out DayOfWeek day)
     {
-        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday, ["thursday"] = DayOfWeek.Thursday,
-        ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday, ["sunday"] = DayOfWeek.Sunday,
-    };
+        day = default;
+        if (w.Length < 6 || w[^1] != 'y' || w[^2] != 'a' || w[^3] != 'd') return false;
+        DayOfWeek? d = w switch
+        {
+            "monday" => DayOfWeek.Monday, "tuesday" => DayOfWeek.Tuesday, "wednesday" => DayOfWeek.Wednesday, "thursday" => DayOfWeek.Thursday,
+            "friday" => DayOfWeek.Friday, "saturday" => DayOfWeek.Saturday, "sunday" => DayOfWeek.Sunday,
+            _ => null,
+        };
+        day = d.GetValueOrDefault();
+        return d is not null;
+    }
 
     private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.Ordinal)
     {
@@ -121,12 +133,12 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         }
         else if (YearAt(doc, i) is int y && !IsPartOfNumber(doc, i))
             found = Make(doc, i, i + 1, EdtfDate.OfYear(y), false);
-        else if (Weekdays.TryGetValue(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
+        else if (TryWeekday(w, out var wd) && doc.IsCapitalized(i) && DayAfter(doc, i + 1) is { } named)
         {
             // "Thursday, December 5, 2024", "Tuesday, July 11": the day the text names, the weekday with it
             found = Make(doc, i, named.End, Resolve(doc, named.MonthAt, pub, named.Year, named.Month, named.Day), named.Year is null);
         }
-        else if (Weekdays.TryGetValue(w, out wd) && doc.IsCapitalized(i))
+        else if (TryWeekday(w, out wd) && doc.IsCapitalized(i))
         {
             EdtfDate? v = null;
             bool future = IsFuture(doc, i);

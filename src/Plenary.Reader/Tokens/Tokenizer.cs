@@ -104,12 +104,16 @@ public static class Tokenizer
     private static bool IsPossessiveAt(string text, int i) =>
         i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2]));
 
-    /// <summary>The lower-case form of every token; equal forms share one string (a document repeats its words).</summary>
+    /// <summary>
+    /// The lower-case form of every token; equal forms share one string. Documents repeat their words and each other's,
+    /// so each thread keeps the forms it made (up to <see cref="PoolLimit"/> of them) for the documents it reads next.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string[] LowerAll(string text, List<Token> tokens)
     {
         var result = new string[tokens.Count];
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pool = t_words ??= new Dictionary<string, string>(4096, StringComparer.Ordinal);
+        if (pool.Count > PoolLimit) pool.Clear();
         var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[48];
         for (int i = 0; i < tokens.Count; i++)
@@ -131,6 +135,11 @@ public static class Tokenizer
         }
         return result;
     }
+
+    [ThreadStatic] private static Dictionary<string, string>? t_words;
+
+    /// <summary>The most distinct forms a thread keeps (a few megabytes); past it the pool starts again.</summary>
+    private const int PoolLimit = 1 << 17;
 
     /// <summary>The lower-case form used by lexicons: curly apostrophes straightened.</summary>
     public static string Lower(ReadOnlySpan<char> s)

@@ -14,20 +14,13 @@ namespace Plenary.Store.Curated;
 /// </summary>
 public static class CowBaselineFiles
 {
-    public static CowBaseline.Result Apply(string folder, Func<string, string> display, List<State> states, IReadOnlyList<Organization> orgs,
+    public static CowBaseline.Result Apply(string folder, Func<string, string> display, IReadOnlyList<State> states, IReadOnlyList<Organization> orgs,
         IReadOnlyList<Claim> curated, DateTimeOffset recordedAt)
     {
         var spellsFile = Path.Combine(folder, "memberships.csv");
         var yearsFile = Path.Combine(folder, "coverage.csv");
         if (!File.Exists(spellsFile) || !File.Exists(yearsFile)) return new CowBaseline.Result(orgs, []);
-        var statesFile = Path.Combine(folder, "states.csv");
         var known = states.Select(s => s.Id).ToHashSet();
-        if (File.Exists(statesFile))
-            foreach (var (f, line, at) in Rows(statesFile, display, ["id", "ccode", "name"]))
-            {
-                var id = State(f[0], at, "id");
-                if (known.Add(id)) states.Add(new State(id, f[2], CowCode: Int(f[1], at, "ccode")));
-            }
         var orgIds = orgs.Select(o => o.Id).ToHashSet();
         var spells = new List<CowSpell>();
         foreach (var (f, line, at) in Rows(spellsFile, display, ["org", "state", "status", "first_year", "last_year"]))
@@ -41,6 +34,17 @@ public static class CowBaselineFiles
         var years = Rows(yearsFile, display, ["org", "first_year", "last_year"])
             .Select(r => new CowYears(Org(r.Fields[0], r.At, orgIds), Int(r.Fields[1], r.At, "first_year"), Int(r.Fields[2], r.At, "last_year"))).ToList();
         return CowBaseline.Apply(orgs, curated, spells, years, recordedAt);
+    }
+
+    /// <summary>The COW states that data/states.yaml does not hold (data/cow/states.csv), added to <paramref name="states"/>.</summary>
+    public static void AddStates(string path, Func<string, string> display, List<State> states)
+    {
+        var known = states.Select(s => s.Id).ToHashSet();
+        foreach (var (f, _, at) in Rows(path, display, ["id", "ccode", "name"]))
+        {
+            var id = State(f[0], at, "id");
+            if (known.Add(id)) states.Add(new State(id, f[2], CowCode: Int(f[1], at, "ccode")));
+        }
     }
 
     /// <summary>

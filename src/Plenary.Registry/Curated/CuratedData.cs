@@ -21,15 +21,29 @@ public static class CuratedData
     /// <summary>The data folder shipped next to the program (copied at build time from the repository's <c>data/</c>).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "data");
 
-    public static CuratedRegistry Load(string folder, DateTimeOffset recordedAt)
+    public static CuratedRegistry Load(string folder, DateTimeOffset recordedAt) => Load(folder, recordedAt, facts: true);
+
+    /// <summary>
+    /// The registry's named things alone — states, organizations with their bodies, persons, sources — without its facts:
+    /// what reading an article needs. The same load as <see cref="Load(string, DateTimeOffset)"/> and the same names
+    /// (COW's organizations and states included), but the organizations' memberships, chairs and meetings are neither
+    /// read nor checked, and COW's membership spells are not applied (so no organization gets COW's years as coverage).
+    /// </summary>
+    public static Catalog LoadCatalog(string folder) => Load(folder, DateTimeOffset.UnixEpoch, facts: false).Catalog;
+
+    private static CuratedRegistry Load(string folder, DateTimeOffset recordedAt, bool facts)
     {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, 0, null, "the curated data folder does not exist");
-        var loader = new Loader(folder, recordedAt);
+        var loader = new Loader(folder, recordedAt, facts);
         return loader.Run();
     }
 
-    private sealed class Loader(string folder, DateTimeOffset recordedAt)
+    /// <param name="facts">Whether to read the facts (curated claims and COW's baseline) or the names alone.</param>
+    private sealed class Loader(string folder, DateTimeOffset recordedAt, bool facts)
     {
+        /// <summary>The fields of an organization file that hold facts, not names.</summary>
+        private static readonly string[] FactFields = ["memberships", "chairs", "meetings"];
+
         private readonly Dictionary<string, (Source Source, string Where)> _sources = new(StringComparer.Ordinal);
         private readonly List<State> _states = [];
         private readonly List<Organization> _orgs = [];
@@ -58,7 +72,11 @@ public static class CuratedData
             var cowOrgs = Path.Combine(folder, "cow", "organizations.csv");
             if (File.Exists(cowOrgs)) _orgs.AddRange(CowBaselineFiles.Organizations(cowOrgs, Display, _orgs));
             CheckReferences();
-            var baseline = CowBaselineFiles.Apply(Path.Combine(folder, "cow"), Display, _states, _orgs, _claims, recordedAt);
+            // after the check: the curated files refer only to the states of data/states.yaml
+            var cowStates = Path.Combine(folder, "cow", "states.csv");
+            if (File.Exists(cowStates)) CowBaselineFiles.AddStates(cowStates, Display, _states);
+            var baseline = facts ? CowBaselineFiles.Apply(Path.Combine(folder, "cow"), Display, _states, _orgs, _claims, recordedAt)
+                : new Core.Standings.CowBaseline.Result(_orgs, []);
             if (baseline.Claims.Count > 0 && !_sources.ContainsKey(Core.Standings.CowBaseline.SourceId))
                 throw new DataFileException(Display(Path.Combine(folder, "sources.yaml")), 0, null, $"source '{Core.Standings.CowBaseline.SourceId}' is needed by data/cow/memberships.csv");
             var catalog = new Catalog(_states, baseline.Organizations, _persons, _sources.Values.Select(s => s.Source));
@@ -179,6 +197,16 @@ public static class CuratedData
             var org = new Organization(id, m.Req("name"), m.Strings("acronyms"), m.Strings("aliases"), m.Date("founded"), m.Date("dissolved"),
                 m.Str("headquarters"), preds, succs, bodies, cow, coverage, superseded, endSource, m.Str("end_note"));
 
+            if (facts) ReadFacts(m, id, bodies, display);
+            else m.Skip(FactFields);
+            foreach (var field in new[] { "note", "source" }) m.Str(field);
+            m.NoOtherFields();
+            _orgs.Add(org);
+        }
+
+        /// <summary>An organization's memberships, chairs and meetings (with who attended them), as claims.</summary>
+        private void ReadFacts(YamlMap m, OrgId id, List<Body> bodies, string display)
+        {
             foreach (var x in m.Maps("memberships", "membership changes"))
             {
                 var state = x.State("state");
@@ -241,9 +269,6 @@ public static class CuratedData
                 x.Str("note");
                 x.NoOtherFields();
             }
-            foreach (var field in new[] { "note", "source" }) m.Str(field);
-            m.NoOtherFields();
-            _orgs.Add(org);
         }
 
         private string AddClaim(ClaimFact fact, YamlMap x, bool readNote = true)

@@ -124,6 +124,9 @@ internal sealed class YamlMap
         }
     }
 
+    /// <summary>Fields the schema knows but this load does not read (so <see cref="NoOtherFields"/> accepts them unread).</summary>
+    public void Skip(IEnumerable<string> fields) => _read.UnionWith(fields);
+
     /// <summary>Refuses fields the schema does not know.</summary>
     public void NoOtherFields()
     {

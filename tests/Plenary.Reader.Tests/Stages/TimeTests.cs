@@ -40,6 +40,22 @@ public sealed class TimeTests
     public void The_year_follows_tense_and_nearness(string text, string expression, string published, string expected) =>
         Assert.Equal(expected, Resolve(text, expression, published));
 
+    [Theory]
+    [InlineData("Monday", "2024-11-25")]
+    [InlineData("Tuesday", "2024-11-26")]
+    [InlineData("Wednesday", "2024-11-27")]
+    [InlineData("Thursday", "2024-11-21")]
+    [InlineData("Friday", "2024-11-22")]
+    [InlineData("Saturday", "2024-11-23")]
+    [InlineData("Sunday", "2024-11-24")]
+    public void Every_weekday_is_a_time_and_a_word_ending_alike_is_none(string weekday, string expected)
+    {
+        // published on a Wednesday; a past report's weekday is the last such day up to publication
+        Assert.Equal(expected, Resolve($"The envoys met on {weekday} after the Holiday and the Birthday of the king.", weekday));
+        var doc = TestReader.Doc($"The envoys met on {weekday} after the Holiday and the Birthday of the king.", "2024-11-27");
+        Assert.Single(doc.Times);
+    }
+
     [Fact]
     public void Without_a_publication_date_relative_dates_stay_unresolved()
     {

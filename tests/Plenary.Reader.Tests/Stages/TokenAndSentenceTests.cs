@@ -30,6 +30,19 @@ public sealed class TokenAndSentenceTests
     }
 
     [Fact]
+    public void Lower_case_forms_are_shared_within_and_across_documents_read_by_one_thread()
+    {
+        const string first = "The Bloc’s summit. THE bloc met", second = "the BLOC’S envoys";
+        var a = Tokenizer.LowerAll(first, Tokenizer.Tokenize(first, Abbreviations));
+        var b = Tokenizer.LowerAll(second, Tokenizer.Tokenize(second, Abbreviations));
+        Assert.Equal(["the", "bloc", "'s", "summit", ".", "the", "bloc", "met"], a);
+        Assert.Equal(["the", "bloc", "'s", "envoys"], b);
+        Assert.Same(a[0], a[5]);
+        Assert.Same(a[1], b[1]);
+        Assert.Same(a[2], b[2]);
+    }
+
+    [Fact]
     public void Numbers_stay_whole()
     {
         Assert.Equal(["1.11", "million", "and", "277,000", "bpd"], Words("1.11 million and 277,000 bpd"));
