@@ -204,7 +204,7 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         bool last = i > 0 && doc.Lower[i - 1] == "last";
         bool next = i > 0 && doc.Lower[i - 1] == "next";
         EdtfDate? v = null;
-        var tense = next ? true : last ? false : Tense(doc, i);
+        var tense = next ? true : last ? false : Tense(doc, i) ?? TenseOfOpenedClause(doc, i, i + 1);
         bool future = tense == true;
         // "In May 2024, Armenia halted funding. … In June, Pashinyan declared …": a past narrative moves on from the month
         // it last dated with its year (in the two sentences before), within half a year
@@ -298,12 +298,39 @@ public sealed partial class TimeTagger(Lexicons lexicons)
         {
             var w = doc.Lower[k];
             if (w is "." or ";" or "“" or "”" or "\"") break;
-            if (lexicons.FutureMarkers.Contains(w)) return true;
-            if (k > 0 && doc.Lower[k - 1] is "be" && (w.EndsWith("ed", StringComparison.Ordinal) || w is "held" or "met")) return true;
-            if (lexicons.PastVerbs.Contains(w) || w is "ago" or "since" or "last") return false;
-            if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
-            if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
+            if (TenseMarker(doc, k) is { } tense) return tense;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The tense of the clause a time opens ("In March, the three states announced …", "In May, leaders will meet …"):
+    /// the first marker after the time, when nothing but a preposition comes before it in its sentence.
+    /// </summary>
+    private bool? TenseOfOpenedClause(Document doc, int first, int end)
+    {
+        int sentence = doc.SentenceOf[first];
+        int before = 0;
+        for (int k = first - 1; k >= 0 && doc.SentenceOf[k] == sentence; k--) before++;
+        if (before > 1) return null;
+        for (int k = end; k < doc.Tokens.Count && k - end <= 12 && doc.SentenceOf[k] == sentence; k++)
+        {
+            var w = doc.Lower[k];
+            if (w is "." or ";" or "“" or "”" or "\"") break;
+            if (TenseMarker(doc, k) is { } tense) return tense;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the word at <paramref name="k"/> marks the future (true) or the past (false).</summary>
+    private bool? TenseMarker(Document doc, int k)
+    {
+        var w = doc.Lower[k];
+        if (lexicons.FutureMarkers.Contains(w)) return true;
+        if (k > 0 && doc.Lower[k - 1] is "be" && (w.EndsWith("ed", StringComparison.Ordinal) || w is "held" or "met")) return true;
+        if (lexicons.PastVerbs.Contains(w) || w is "ago" or "since" or "last") return false;
+        if (lexicons.SpeechVerbs.Contains(w) && w is not ("says" or "say" or "tells" or "adds" or "states" or "notes" or "writes")) return false;
+        if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w != "scheduled" && w != "expected" && w != "planned") return false;
         return null;
     }
 

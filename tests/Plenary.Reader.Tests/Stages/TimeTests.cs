@@ -41,6 +41,13 @@ public sealed class TimeTests
         Assert.Equal(expected, Resolve(text, expression, published));
 
     [Theory]
+    [InlineData("In January, the two republics announced that they were leaving the union.", "January", "2024-01")]
+    [InlineData("In January, the two republics will leave the union.", "January", "2025-01")]
+    [InlineData("By March, the council had approved the request.", "March", "2024-03")]
+    public void A_time_opening_its_sentence_takes_the_tense_of_the_clause_it_opens(string text, string expression, string expected) =>
+        Assert.Equal(expected, Resolve(text, expression));
+
+    [Theory]
     [InlineData("Monday", "2024-11-25")]
     [InlineData("Tuesday", "2024-11-26")]
     [InlineData("Wednesday", "2024-11-27")]
