@@ -4,22 +4,30 @@ using Microsoft.Data.Sqlite;
 namespace Plenary.Store.Sqlite;
 
 /// <summary>
-/// Ranked full-text search with SQLite FTS5 (migration 0021). The user's words become prefix terms that must all
-/// occur; names weigh ten times more than other text (bm25). Snippets are <see cref="SearchSnippet"/>'s, not FTS5's snippet()
-/// (which reads the whole text of every hit).
+/// Ranked full-text search with SQLite FTS5 (migration 0021). The query is <see cref="SearchQuery"/>'s (web-search
+/// syntax, parsed the same for every engine) written as an FTS5 expression: each word a quoted prefix term, a phrase its
+/// words joined by <c>+</c>, exclusions by NOT, alternatives by OR; names weigh ten times more than other text (bm25).
+/// Snippets are <see cref="SearchSnippet"/>'s, not FTS5's snippet() (which reads the whole text of every hit).
 /// </summary>
 internal sealed class SqliteSearch(SqliteEngine engine) : ISearchIndex
 {
-    /// <summary>The FTS5 query for free text: each word quoted (so no operator can be injected) and prefix-matched.</summary>
-    public static string? FtsQuery(string text)
+    /// <summary>The FTS5 expression of a search, or null when it looks for nothing. Words are letters and digits only, quoted: no operator can be injected.</summary>
+    public static string? FtsQuery(SearchQuery query)
     {
-        var words = SearchSnippet.Terms(text);
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        if (query.IsEmpty) return null;
+        static string Phrase(SearchTerm t) => string.Join(" + ", t.Words.Select(w => $"\"{w}\"*"));
+        return string.Join(" OR ", query.Alternatives.Select(a =>
+        {
+            var expression = "(" + string.Join(" AND ", a.Where(t => !t.Excluded).Select(Phrase)) + ")";
+            foreach (var t in a.Where(t => t.Excluded)) expression = $"({expression} NOT {Phrase(t)})";
+            return expression;
+        }));
     }
 
     public (IReadOnlyList<SearchHit> Hits, int Total) Search(string text, int offset, int limit)
     {
-        var query = FtsQuery(text);
+        var parsed = SearchQuery.Parse(text);
+        var query = FtsQuery(parsed);
         if (query is null) return ([], 0);
         using var c = (SqliteConnection)engine.Open();
         int total;
@@ -41,7 +49,7 @@ internal sealed class SqliteSearch(SqliteEngine engine) : ISearchIndex
         cmd.Parameters.AddWithValue("$offset", offset);
         var hits = new List<SearchHit>();
         using var r = cmd.ExecuteReader();
-        var terms = SearchSnippet.Terms(text);
+        var terms = parsed.Words;
         while (r.Read()) hits.Add(new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), SearchSnippet.Of(r.GetString(3), terms), r.GetDouble(4)));
         return (hits, total);
     }

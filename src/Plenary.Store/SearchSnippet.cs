@@ -15,19 +15,8 @@ public static class SearchSnippet
     /// <summary>Characters shown before the first match, and in all.</summary>
     public const int Before = 60, Length = 200;
 
-    /// <summary>The words of a free-text query, as the engines' queries use them: runs of letters and digits, at most 12.</summary>
-    public static List<string> Terms(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var ch in text + " ")
-        {
-            if (char.IsLetterOrDigit(ch)) { sb.Append(ch); continue; }
-            if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
-            if (words.Count == 12) break;
-        }
-        return words;
-    }
+    /// <summary>The words a search looks for (see <see cref="SearchQuery"/>): what a snippet marks.</summary>
+    public static List<string> Terms(string text) => SearchQuery.Parse(text).Words.ToList();
 
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
     private const CompareOptions Loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;

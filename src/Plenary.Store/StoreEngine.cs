@@ -13,7 +13,11 @@ public sealed record SearchHit(string Kind, string Id, string Title, string Snip
 /// <summary>Ranked full-text search over organizations, states, persons and article text.</summary>
 public interface ISearchIndex
 {
-    /// <summary>All the user's words must occur (each as a word prefix); names weigh more than other text.</summary>
+    /// <summary>
+    /// Searches in web-search syntax (<see cref="SearchQuery"/>, the same on every engine): all the words must occur, each
+    /// as a word prefix; <c>"…"</c> a phrase, <c>or</c> alternatives, <c>-</c> leaves out; anything else is no operator.
+    /// A search with nothing to find (no word, or only words to leave out) has no hit. Names weigh more than other text.
+    /// </summary>
     (IReadOnlyList<SearchHit> Hits, int Total) Search(string text, int offset, int limit);
 }
 

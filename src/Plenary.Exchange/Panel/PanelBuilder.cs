@@ -186,27 +186,32 @@ public static class PanelBuilder
             }
         }
 
-        // ---- standings: derive each pair's history once, then the year values of its existing cells
+        // ---- standings: derive each pair's history once, then the year values of its existing cells. Organizations are
+        // worked on every core: each writes only its own cells.
         byte notMember = MembershipPanel.Encode(Standing.NotMember), unknown = MembershipPanel.Encode(Standing.Unknown);
-        for (int o = 0; o < O; o++)
+        Parallel.For(0, O, o =>
         {
             var org = catalog.FindOrganization(orgs[o].Id);
+            // A pair without claims: not a member where the member list is complete in the middle of the year, else unknown.
+            var withoutClaims = new byte[years];
+            for (int y = 0; y < years; y++)
+                withoutClaims[y] = org?.CoverageOn(new DateOnly(first + y, 7, 1)) is not null ? notMember : unknown;
             for (int s = 0; s < S; s++)
             {
                 int baseIndex = (o * S + s) * years;
                 if (!byPair.TryGetValue((orgs[o].Id, states[s].Id), out var claims))
                 {
                     for (int y = 0; y < years; y++)
-                        if (cells[baseIndex + y] == Pending)
-                            cells[baseIndex + y] = org?.CoverageOn(new DateOnly(first + y, 7, 1)) is not null ? notMember : unknown;
+                        if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = withoutClaims[y];
                     continue;
                 }
+                if (Array.IndexOf(cells, Pending, baseIndex, years) < 0) continue; // no cell of the pair's exists
                 var periods = OrganizationStanding.Periods(StandingDerivation.Derive(claims), org)
                     .Select(p => new StandingPeriod(p.Standing, p.From, p.Until, p.SinceAsserted, p.Claims)).ToList();
                 for (int y = 0; y < years; y++)
                     if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = MembershipPanel.Encode(YearStanding.Of(periods, first + y));
             }
-        }
+        });
 
         // ---- meetings
         var held = new int[O * years];

@@ -34,20 +34,44 @@ public sealed class ExchangeRepository
 
     public ExchangeData Load()
     {
+        // A hundred thousand rows name a few hundred organizations and states: each id is checked and kept once.
+        var orgIds = new Dictionary<string, OrgId>(StringComparer.Ordinal);
+        var stateIds = new Dictionary<string, StateId>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        OrgId Org(DbDataReader r, int i) { var s = r.GetString(i); if (!orgIds.TryGetValue(s, out var id)) orgIds[s] = id = OrgId.Parse(s); return id; }
+        StateId State(DbDataReader r, int i) { var s = r.GetString(i); if (!stateIds.TryGetValue(s, out var id)) stateIds[s] = id = StateId.Parse(s); return id; }
+        string Source(DbDataReader r, int i) { var s = r.GetString(i); if (!sources.TryGetValue(s, out var kept)) sources[s] = kept = s; return kept; }
+
         var orgs = Read("SELECT org_id, ioname, ionum, orgname FROM exchange_cow_org ORDER BY org_id",
-            r => new CowOrgLink(OrgId.Parse(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
+            r => new CowOrgLink(Org(r, 0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)));
         var states = Read("SELECT state_id, ccode, stateabb, cowname FROM exchange_cow_state ORDER BY ccode",
-            r => new CowStateLink(StateId.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3)));
+            r => new CowStateLink(State(r, 0), r.GetInt32(1), r.GetString(2), r.GetString(3)));
         var observed = Read("SELECT source_id, org_id, state_id, from_year, to_year FROM exchange_cow_observed",
-            r => new ObservedSpell(r.GetString(0), OrgId.Parse(r.GetString(1)), StateId.Parse(r.GetString(2)), r.GetInt32(3), r.GetInt32(4)));
+            r => new ObservedSpell(Source(r, 0), Org(r, 1), State(r, 2), r.GetInt32(3), r.GetInt32(4)));
         var igoRows = Read("SELECT source_id, org_id, year, meta FROM exchange_igo_row",
-            r => new IgoRow(r.GetString(0), OrgId.Parse(r.GetString(1)), r.GetInt32(2), r.IsDBNull(3) ? null : JsonSerializer.Deserialize<string[]>(r.GetString(3))));
+            r => new IgoRow(Source(r, 0), Org(r, 1), r.GetInt32(2), r.IsDBNull(3) ? null : Strings(r.GetString(3))));
         var stateRows = Read("SELECT source_id, state_id, year FROM exchange_state_row",
-            r => new StateRow(r.GetString(0), StateId.Parse(r.GetString(1)), r.GetInt32(2)));
+            r => new StateRow(Source(r, 0), State(r, 1), r.GetInt32(2)));
         var spells = Read("SELECT source_id, state_id, start_date, end_date FROM exchange_system_spell",
-            r => new SystemSpell(r.GetString(0), StateId.Parse(r.GetString(1)), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r => new SystemSpell(Source(r, 0), State(r, 1), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return new ExchangeData(orgs, states, observed, igoRows, stateRows, spells);
+    }
+
+    /// <summary>A JSON array of strings (an IGO row's COW columns, as <see cref="Write"/> keeps them).</summary>
+    private static string[] Strings(string json)
+    {
+        var r = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        var list = new List<string>();
+        if (!r.Read() || r.TokenType != JsonTokenType.StartArray) throw new JsonException($"expected a JSON array of strings, not {json}");
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            list.Add(r.TokenType switch
+            {
+                JsonTokenType.String => r.GetString()!,
+                JsonTokenType.Null => null!, // as the serializer that wrote it reads it back
+                _ => throw new JsonException($"expected a JSON array of strings, not {json}"),
+            });
+        return list.ToArray();
     }
 
     public (IReadOnlyList<CowOrgLink> Orgs, IReadOnlyList<CowStateLink> States) Links()

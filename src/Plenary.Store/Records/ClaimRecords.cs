@@ -146,19 +146,43 @@ public sealed class ClaimRecords(StoreEngine engine)
 
     private (IReadOnlyList<Claim> Claims, long[] Keys) Query(ClaimFilter filter, long? afterKey, int offset, int? limit)
     {
+        // A page asks the engine for its rows only, review state included in the query.
+        if (limit is not null) return ReadRange(filter, null, afterKey, null, offset, limit);
+        // A whole read of many claims takes every claim's latest decision in one pass over the decisions (instead of a
+        // lookup per claim), and reads its claims in consecutive stretches of recording order on every core at once.
+        var many = ManyClaimsRead(filter);
+        if (many is not { } m) return ReadRange(filter, null, null, null, 0, null);
+        int parts = (int)Math.Clamp(m.Selected / ClaimsPerPart, 1, Math.Min(Environment.ProcessorCount, 4));
+        // Keys split evenly; claims recorded after the count have larger keys and stay out (the read is the registry as counted).
+        var bounds = Enumerable.Range(0, parts + 1).Select(i => m.FirstKey - 1 + (m.LastKey - m.FirstKey + 1) * i / parts).ToArray();
+        var read = new List<Claim>[parts];
+        Parallel.For(0, parts, i => read[i] = ReadRange(filter, m.Decisions, bounds[i], bounds[i + 1], 0, null).Claims);
+        var claims = new List<Claim>(read.Sum(x => x.Count));
+        foreach (var part in read) claims.AddRange(part);
+        return (claims, []);
+    }
+
+    /// <summary>
+    /// The claims <paramref name="filter"/> selects with a recording-order key after <paramref name="afterKey"/> and up to
+    /// <paramref name="lastKey"/>, in recording order, from <paramref name="offset"/>, at most <paramref name="limit"/>
+    /// (with their keys when <paramref name="limit"/> is given: a page). Review states come from <paramref name="decisions"/>
+    /// when given, else from the engine.
+    /// </summary>
+    private (List<Claim> Claims, long[] Keys) ReadRange(ClaimFilter filter, Dictionary<string, ReviewState>? decisions, long? afterKey, long? lastKey, int offset, int? limit)
+    {
+        bool paged = limit is not null;
         using var c = engine.Open();
         using var cmd = Sql.Command(c, null, "");
         var order = "c." + engine.ClaimInsertionOrder;
-        // A page asks the engine for its rows only (review state included in the query); a whole read filters the review
-        // state as it reads, which spares the engine a second look at each claim's decisions.
-        bool paged = limit is not null;
+        // No evidence (a reference source's claims) and the usual modality come back as NULL: nothing to read or parse.
         var sql = new StringBuilder($"""
-            SELECT c.id, c.source_id, c.fact, c.evidence, c.modality, c.note, c.corrects, c.sequence, c.recorded_at, c.recorded_by,
-                   {LatestDecision(filter)}, {order}
+            SELECT c.id, c.source_id, c.fact, NULLIF(c.evidence, '[]'), NULLIF(c.modality, 'reported'), c.note, c.corrects, c.sequence,
+                   c.recorded_at, c.recorded_by, {(decisions is null ? LatestDecision(filter) : "NULL")}, {order}
             FROM claims c WHERE 1 = 1
             """);
         sql.Append(Where(cmd, filter, reviewInSql: paged));
         if (afterKey is { } after) { sql.Append(" AND ").Append(order).Append(" > @after"); cmd.Add("@after", after); }
+        if (lastKey is { } last) { sql.Append(" AND ").Append(order).Append(" <= @last"); cmd.Add("@last", last); }
         // Insertion order is recording order (claims are only ever inserted), and needs no sort of a quarter million rows.
         sql.Append(" ORDER BY ").Append(order);
         if (limit is { } n)
@@ -168,32 +192,105 @@ public sealed class ClaimRecords(StoreEngine engine)
             cmd.Add("@offset", offset);
         }
         cmd.CommandText = sql.ToString();
-        // Rows are read in order on this thread; their JSON (most of the cost for a panel's hundred thousand claims) is
-        // parsed on every core, each claim into its own slot, so the order stays the recording order.
-        var rows = new List<ClaimRow>();
+        // Each row becomes its claim as it is read (nothing of a row outlives it but the claim); the texts many claims share
+        // (their source, their recorder) are kept once.
+        var claims = new List<Claim>();
         var keys = new List<long>();
+        var facts = new StoredFacts();
+        var times = new TimeCache(engine);
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var r = cmd.ExecuteReader())
         {
-            var times = new TimeCache(engine);
             while (r.Read())
             {
-                var review = r.IsDBNull(10) ? ReviewState.Proposed : WireName.Parse<ReviewState>(r.GetString(10), "review");
-                if (filter.Review is { } wanted && review != wanted) continue;
-                rows.Add(new ClaimRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Text(5), r.Text(6),
-                    Convert.ToInt32(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture), times.Read(r.GetValue(8)), r.GetString(9), review));
-                keys.Add(Convert.ToInt64(r.GetValue(11), System.Globalization.CultureInfo.InvariantCulture));
+                var id = r.GetString(0);
+                ReviewState review = decisions is not null ? decisions.GetValueOrDefault(id, ReviewState.Proposed)
+                    : r.IsDBNull(10) ? ReviewState.Proposed : WireName.Parse<ReviewState>(r.GetString(10), "review");
+                if (!paged && filter.Review is { } wanted && review != wanted) continue;
+                claims.Add(new Claim
+                {
+                    Id = id,
+                    SourceId = Shared(shared, r.GetString(1)),
+                    Fact = facts.Read(r.GetString(2)),
+                    Evidence = r.IsDBNull(3) ? [] : ReadEvidence(r.GetString(3)),
+                    Modality = r.IsDBNull(4) ? Modality.Reported : WireName.Parse<Modality>(r.GetString(4), "modality"),
+                    Note = r.Text(5),
+                    Corrects = r.Text(6),
+                    Sequence = Convert.ToInt32(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture),
+                    RecordedAt = times.Read(r.GetValue(8)),
+                    RecordedBy = Shared(shared, r.GetString(9)),
+                    Review = review,
+                });
+                if (paged) keys.Add(Convert.ToInt64(r.GetValue(11), System.Globalization.CultureInfo.InvariantCulture));
             }
         }
-        var claims = new Claim[rows.Count];
-        if (rows.Count < ParallelParseFrom)
-            for (int i = 0; i < rows.Count; i++) claims[i] = rows[i].ToClaim();
-        else
-            Parallel.For(0, rows.Count, i => claims[i] = rows[i].ToClaim());
         return (claims, keys.ToArray());
     }
 
-    /// <summary>Below this many claims, parsing on one thread is quicker than starting others.</summary>
-    private const int ParallelParseFrom = 4096;
+    private static string Shared(Dictionary<string, string> shared, string text)
+    {
+        if (shared.TryGetValue(text, out var kept)) return kept;
+        shared[text] = text;
+        return text;
+    }
+
+    private static IReadOnlyList<Evidence> ReadEvidence(string json)
+    {
+        using var ev = JsonDocument.Parse($"{{\"evidence\":{json}}}");
+        return ClaimJson.ReadEvidence(ev.RootElement);
+    }
+
+    /// <summary>A whole read of many claims: how many the filter selects, their first and last recording-order keys, and every claim's latest decision.</summary>
+    private readonly record struct ManyClaims(long Selected, long FirstKey, long LastKey, Dictionary<string, ReviewState> Decisions);
+
+    /// <summary>
+    /// For a read that selects at least <see cref="ManyClaimsFrom"/> claims and at least a fifth as many as there are
+    /// decisions, every claim's latest decision as of the filter's knowledge time, read in one pass over the decisions
+    /// (a lookup per claim costs the engine several times a decision's share of that pass); null for a smaller read and
+    /// for one narrowed to an organization, a state, a source or some ids.
+    /// </summary>
+    private ManyClaims? ManyClaimsRead(ClaimFilter filter)
+    {
+        if (filter.Ids is not null || filter.Org is not null || filter.State is not null || filter.SourceId is not null) return null;
+        using var c = engine.Open();
+        long selected, first, last;
+        using (var count = Sql.Command(c, null, ""))
+        {
+            var order = "c." + engine.ClaimInsertionOrder;
+            count.CommandText = $"SELECT count(*), min({order}), max({order}), (SELECT count(*) FROM claim_reviews) FROM claims c WHERE 1 = 1"
+                + Where(count, filter with { Review = null }, reviewInSql: false);
+            using var r = count.ExecuteReader();
+            r.Read();
+            selected = Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            long reviews = Convert.ToInt64(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
+            if (selected < ManyClaimsFrom || selected * 5 < reviews) return null;
+            first = Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            last = Convert.ToInt64(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var cmd = Sql.Command(c, null, "SELECT claim_id, decision FROM claim_reviews");
+        if (filter.KnownAt is { } k)
+        {
+            cmd.CommandText += " WHERE decided_at <= @known";
+            cmd.Add("@known", engine.TimeValue(k));
+        }
+        cmd.CommandText += " ORDER BY seq";
+        var latest = new Dictionary<string, ReviewState>(StringComparer.Ordinal);
+        var states = new Dictionary<string, ReviewState>(StringComparer.Ordinal);
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var d = r.GetString(1);
+                if (!states.TryGetValue(d, out var state)) states[d] = state = WireName.Parse<ReviewState>(d, "review");
+                latest[r.GetString(0)] = state; // in decision order: the last one stays
+            }
+        return new ManyClaims(selected, first, last, latest);
+    }
+
+    /// <summary>Below this many claims a read looks each one's decision up (the pass over all decisions costs more; tests set fewer).</summary>
+    internal int ManyClaimsFrom { get; init; } = 2048;
+
+    /// <summary>A whole read is split in parts of at least this many claims, one per core (tests set fewer).</summary>
+    internal int ClaimsPerPart { get; init; } = 20_000;
 
     public IReadOnlyDictionary<string, long> CountsBySource(ClaimType type)
     {
@@ -212,36 +309,6 @@ public sealed class ClaimRecords(StoreEngine engine)
         {
             if (!raw.Equals(_raw)) { _value = engine.ReadTime(raw); _raw = raw; }
             return _value;
-        }
-    }
-
-    /// <summary>A claim's row as read, its JSON not yet parsed.</summary>
-    private sealed record ClaimRow(string Id, string SourceId, string Fact, string Evidence, string Modality, string? Note, string? Corrects,
-        int Sequence, DateTimeOffset RecordedAt, string RecordedBy, ReviewState Review)
-    {
-        public Claim ToClaim()
-        {
-            using var fact = JsonDocument.Parse(Fact);
-            IReadOnlyList<Evidence> evidence = [];
-            if (Evidence != "[]")
-            {
-                using var ev = JsonDocument.Parse($"{{\"evidence\":{Evidence}}}");
-                evidence = ClaimJson.ReadEvidence(ev.RootElement);
-            }
-            return new Claim
-            {
-                Id = Id,
-                SourceId = SourceId,
-                Fact = ClaimJson.ReadFact(fact.RootElement),
-                Evidence = evidence,
-                Modality = WireName.Parse<Modality>(Modality, "modality"),
-                Note = Note,
-                Corrects = Corrects,
-                Sequence = Sequence,
-                RecordedAt = RecordedAt,
-                RecordedBy = RecordedBy,
-                Review = Review,
-            };
         }
     }
 }

@@ -4,7 +4,8 @@ namespace Plenary.Web.Api;
 /// <summary><c>/search</c>: ranked full-text search.</summary>
 public static class SearchApi
 {
-    public sealed record SearchQuery([property: FromQuery(Name = "q")] string? Q);
+    public sealed record SearchQuery(
+        [property: FromQuery(Name = "q"), System.ComponentModel.Description("What to find, in web-search syntax: words (each matched as a word prefix, all required), \"a phrase\", `or` between alternatives, -word or -\"a phrase\" to leave out. Only the first 32 words count; a search with only words to leave out finds nothing.")] string? Q);
 
     public sealed record SearchResult(string Kind, string Id, string Title, string Snippet, double Rank);
 
