@@ -11,6 +11,17 @@ public static class PanelTables
     private static readonly HashSet<string> NumericMeta =
         ["sdate", "deaddate", "dead", "integrated", "replaced", "ionum", "igocode", "imputed", "political", "social", "economic"];
 
+    /// <summary>The rows of a wide layout: each unit (organization or state) in order, then each year of the panel within
+    /// [<paramref name="from"/>, <paramref name="to"/>] for which the layout has a row.</summary>
+    private static List<(int Unit, int Year)> UnitYears(MembershipPanel p, List<int> units, int from, int to, Func<int, int, bool> hasRow)
+    {
+        var rows = new List<(int Unit, int Year)>();
+        foreach (var u in units)
+            for (int y = Math.Max(from, p.FirstYear); y <= Math.Min(to, p.LastYear); y++)
+                if (hasRow(u, y)) rows.Add((u, y));
+        return rows;
+    }
+
     /// <summary>
     /// COW's IGO-year layout: one row per organization and year it existed, a column per COW state (code, or empty when
     /// the state has no cell: not in the system), then COW's own columns as the IGO-year file had them.
@@ -20,10 +31,7 @@ public static class PanelTables
         var orgs = Enumerable.Range(0, p.Orgs.Count).Where(o => p.Orgs[o].IsCow).ToList();
         var states = Enumerable.Range(0, p.States.Count).Where(s => p.States[s].IsCow)
             .OrderBy(s => p.States[s].CowName, StringComparer.Ordinal).ToList();
-        var rows = new List<(int Org, int Year)>();
-        foreach (var o in orgs)
-            for (int y = Math.Max(from, p.FirstYear); y <= Math.Min(to, p.LastYear); y++)
-                if (p.HasOrgRow(o, y)) rows.Add((o, y));
+        var rows = UnitYears(p, orgs, from, to, p.HasOrgRow);
         int n = rows.Count;
         var ioname = new string?[n];
         var orgname = new string?[n];
@@ -77,10 +85,7 @@ public static class PanelTables
         var states = Enumerable.Range(0, p.States.Count).Where(s => p.States[s].IsCow).OrderBy(s => p.States[s].Ccode).ToList();
         var orgs = Enumerable.Range(0, p.Orgs.Count).Where(o => p.Orgs[o].IsCow)
             .OrderBy(o => p.Orgs[o].ColumnName, StringComparer.Ordinal).ToList();
-        var rows = new List<(int State, int Year)>();
-        foreach (var s in states)
-            for (int y = Math.Max(from, p.FirstYear); y <= Math.Min(to, p.LastYear); y++)
-                if (p.InSystem(s, y)) rows.Add((s, y));
+        var rows = UnitYears(p, states, from, to, p.InSystem);
         int n = rows.Count;
         var ccode = new int[n];
         var year = new int[n];
