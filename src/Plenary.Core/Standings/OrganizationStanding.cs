@@ -33,9 +33,12 @@ public enum StandingBasis
 /// </summary>
 public static class OrganizationStanding
 {
-    public static StandingOnDay On(StandingHistory history, Organization? org, DateOnly day, bool coverageKnown = true)
+    public static StandingOnDay On(StandingHistory history, Organization? org, DateOnly day, bool coverageKnown = true) =>
+        On(history, org, day, coverageKnown, withConflicts: true);
+
+    private static StandingOnDay On(StandingHistory history, Organization? org, DateOnly day, bool coverageKnown, bool withConflicts)
     {
-        var claimed = history.On(day);
+        var claimed = history.On(day, withConflicts);
         if (org?.EndedOn() is { } end && day >= end.Start)
         {
             // "Dissolved in 1991": until the year is out, what the claims say may still hold, but no longer surely.
@@ -58,12 +61,21 @@ public static class OrganizationStanding
     /// </summary>
     public static IReadOnlyList<KnownPeriod> Periods(StandingHistory history, Organization? org, DateOnly from, DateOnly until, bool coverageKnown = true)
     {
-        // The standing can change only at these days; between two of them it is the standing on the first.
-        var marks = new SortedDictionary<DateOnly, EdtfDate>();
+        // The standing can change only at these days; between two of them it is the standing on the first. They are few
+        // (a handful per pair), so a list searched in order, sorted once, serves (the panel asks this for ~95k pairs).
+        var marks = new List<(DateOnly Day, EdtfDate Date)>(8);
+        int IndexOf(DateOnly d)
+        {
+            for (int k = 0; k < marks.Count; k++)
+                if (marks[k].Day == d) return k;
+            return -1;
+        }
         void Mark(DateOnly d, EdtfDate as_)
         {
             if (d <= from || d >= until) return;
-            if (!marks.TryGetValue(d, out var prior) || as_.Precision > prior.Precision) marks[d] = as_;
+            int k = IndexOf(d);
+            if (k < 0) marks.Add((d, as_));
+            else if (as_.Precision > marks[k].Date.Precision) marks[k] = (d, as_);
         }
         foreach (var p in history.Periods)
         {
@@ -83,28 +95,45 @@ public static class OrganizationStanding
                 {
                     if (c.Period.From is { } cf) Mark(cf.Start, cf);
                     // The day after a coverage ends is no date of a source's: a claim's own date on that day is shown instead.
-                    if (c.Period.To is { } ct && ct.End < DateOnly.MaxValue && !marks.ContainsKey(ct.End.AddDays(1))) Mark(ct.End.AddDays(1), EdtfDate.Of(ct.End.AddDays(1)));
+                    if (c.Period.To is { } ct && ct.End < DateOnly.MaxValue && IndexOf(ct.End.AddDays(1)) < 0) Mark(ct.End.AddDays(1), EdtfDate.Of(ct.End.AddDays(1)));
                 }
         }
-        var starts = new List<(DateOnly Day, EdtfDate Date)> { (from, EdtfDate.Of(from)) };
-        starts.AddRange(marks.Select(kv => (kv.Key, kv.Value)));
-        var result = new List<KnownPeriod>();
-        for (int i = 0; i < starts.Count; i++)
+        // Days are unique, so the order is total.
+        marks.Sort(static (a, b) => a.Day.CompareTo(b.Day));
+        var result = new List<KnownPeriod>(marks.Count + 1);
+        // The period being built: written out when the next one differs, so a merge does not copy a record.
+        StandingOnDay? open = null;
+        EdtfDate openStart = default, openUntil = default;
+        bool openHasUntil = false;
+        for (int i = 0; i <= marks.Count; i++)
         {
-            var (day, date) = starts[i];
-            var on = On(history, org, day, coverageKnown);
-            EdtfDate? next = i + 1 < starts.Count ? starts[i + 1].Date : null;
-            // A period that began before the chart keeps its own start (so "since 1945-10-24" is not "since the chart's first day").
-            var start = i == 0 && on.Basis == StandingBasis.Claims && on.Since is { } since ? since : date;
-            if (result.Count > 0 && result[^1] is var last && last.Standing == on.Standing && last.Basis == on.Basis
-                && last.Claims.SequenceEqual(on.Claims))
+            var (day, date) = i == 0 ? (from, EdtfDate.Of(from)) : marks[i - 1];
+            var on = On(history, org, day, coverageKnown, withConflicts: false);
+            bool hasNext = i < marks.Count;
+            var next = hasNext ? marks[i].Date : default;
+            if (open is not null && open.Standing == on.Standing && open.Basis == on.Basis && SameClaims(open.Claims, on.Claims))
             {
-                result[^1] = last with { Until = next };
+                openUntil = next; openHasUntil = hasNext;
                 continue;
             }
-            result.Add(new KnownPeriod(on.Standing, start, next, on.SinceAsserted, on.Basis, on.Claims));
+            if (open is not null) result.Add(new KnownPeriod(open.Standing, openStart, openHasUntil ? openUntil : null, open.SinceAsserted, open.Basis, open.Claims));
+            // A period that began before the chart keeps its own start (so "since 1945-10-24" is not "since the chart's first day").
+            openStart = i == 0 && on.Basis == StandingBasis.Claims && on.Since is { } since ? since : date;
+            open = on; openUntil = next; openHasUntil = hasNext;
         }
+        if (open is not null) result.Add(new KnownPeriod(open.Standing, openStart, openHasUntil ? openUntil : null, open.SinceAsserted, open.Basis, open.Claims));
         return result;
+    }
+
+    /// <summary><c>SequenceEqual</c> of two claim lists, without an enumerator for the usual case (the same list, or both empty).</summary>
+    private static bool SameClaims(IReadOnlyList<Claim> a, IReadOnlyList<Claim> b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Count != b.Count) return false;
+        var eq = EqualityComparer<Claim>.Default;
+        for (int k = 0; k < a.Count; k++)
+            if (!eq.Equals(a[k], b[k])) return false;
+        return true;
     }
 
     /// <summary>
@@ -164,7 +193,7 @@ public static class OrganizationStanding
 }
 
 /// <summary>A stretch of time with one standing and what speaks for it (see <see cref="OrganizationStanding.Periods"/>).</summary>
-public sealed record KnownPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, StandingBasis Basis, IReadOnlyList<Claim> Claims);
+public sealed record KnownPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, StandingBasis Basis, IReadOnlyList<Claim> Claims) : IStandingSpan;
 
 /// <summary>
 /// A state's standing during a period (<see cref="OrganizationStanding.During"/>): <see cref="Parts"/> in order, the first

@@ -8,7 +8,7 @@ namespace Plenary.Core.Standings;
 /// (not including) <see cref="Until"/>. <see cref="SinceAsserted"/> is true when the start is only the date a source
 /// said it held ("remains a member", as of 2024-11-26), not the date it began.
 /// </summary>
-public sealed record StandingPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<Claim> Claims);
+public sealed record StandingPeriod(Standing Standing, EdtfDate From, EdtfDate? Until, bool SinceAsserted, IReadOnlyList<Claim> Claims) : IStandingSpan;
 
 /// <summary>Two sources that say incompatible things about the same time: shown to the reader, never silently resolved.</summary>
 public sealed record StandingConflict(EdtfDate Date, Claim Kept, Claim Contradicted, string Reason);
@@ -50,13 +50,18 @@ public sealed class StandingHistory
     /// Before the first claim nothing is known (<see cref="Standing.Unknown"/>): whether the state was then not a member
     /// is for the organization's dates and coverage to say (<see cref="OrganizationStanding"/>).
     /// </summary>
-    public StandingOnDay On(DateOnly day)
+    public StandingOnDay On(DateOnly day) => On(day, withConflicts: true);
+
+    /// <summary><see cref="On(DateOnly)"/>, without looking for the conflicts when the caller does not show them (the periods).</summary>
+    internal StandingOnDay On(DateOnly day, bool withConflicts)
     {
         var found = PeriodOn(day);
         if (found is null) return new StandingOnDay(day, Standing.Unknown, null, false, false, [], [], StandingBasis.NoData);
         if (found.Standing == Standing.Unknown) return new StandingOnDay(day, Standing.Unknown, found.From, false, false, found.Claims, [], StandingBasis.NoData);
         bool certain = found.From.End <= day || found.Standing == Standing.NotMember;
-        var conflicts = Conflicts.Where(c => c.Date.Overlaps(found.From) || (found.Until is { } u && c.Date.Overlaps(u))).ToList();
+        IReadOnlyList<StandingConflict> conflicts = withConflicts && Conflicts.Count > 0
+            ? Conflicts.Where(c => c.Date.Overlaps(found.From) || (found.Until is { } u && c.Date.Overlaps(u))).ToList()
+            : [];
         return new StandingOnDay(day, found.Standing, found.From, found.SinceAsserted, certain, found.Claims, conflicts);
     }
 
@@ -88,16 +93,17 @@ public sealed class StandingHistory
 /// </summary>
 public static class StandingDerivation
 {
-    private sealed record Change(EdtfDate Date, Standing Standing, Claim Claim, bool Asserted);
+    // A struct: the panel derives ~95k pairs, and these live only for one derivation.
+    private readonly record struct Change(EdtfDate Date, Standing Standing, Claim Claim, bool Asserted);
 
     public static StandingHistory Derive(IEnumerable<Claim> claims)
     {
-        var changes = new List<Change>();
-        var undated = new List<Claim>();
+        var changes = new List<Change>(claims is IReadOnlyCollection<Claim> known ? known.Count : 4);
+        List<Claim>? undated = null;
         foreach (var claim in claims)
         {
             if (claim.Fact is not MembershipFact m) continue;
-            if (m.ValidFrom is not { } from) { undated.Add(claim); continue; }
+            if (m.ValidFrom is not { } from) { (undated ??= []).Add(claim); continue; }
             changes.Add(new Change(from, m.Status, claim, m.Date is null));
             if (m.Status == Standing.WithdrawalAnnounced && m.Effective is { } effective && effective > from)
                 changes.Add(new Change(effective, Standing.Withdrawn, claim, false));
@@ -134,7 +140,7 @@ public static class StandingDerivation
                     }
                     continue;
                 }
-                var opener = support.FirstOrDefault(c => !IsConfirmation(c, cur)) ?? support[0];
+                var opener = Opener(support, cur);
                 if (from0.Overlaps(ch.Date) && opener.SourceId != ch.Claim.SourceId)
                     conflicts.Add(new StandingConflict(ch.Date, ch.Claim, opener,
                         $"{opener.SourceId} says {WireName.Of(cur)} from {from0}; {ch.Claim.SourceId} says {WireName.Of(ch.Standing)} from {ch.Date}"));
@@ -144,7 +150,8 @@ public static class StandingDerivation
                 }
                 else
                 {
-                    periods.Add(new StandingPeriod(cur, from0, ch.Date, asserted, support.ToList()));
+                    // No copy: the support list is replaced below and never changed again.
+                    periods.Add(new StandingPeriod(cur, from0, ch.Date, asserted, support));
                 }
             }
             standing = ch.Standing;
@@ -152,8 +159,16 @@ public static class StandingDerivation
             asserted = ch.Asserted;
             support = [ch.Claim];
         }
-        if (standing is { } last) periods.Add(new StandingPeriod(last, from0, null, asserted, support.ToList()));
-        return new StandingHistory(periods, conflicts, undated);
+        if (standing is { } last) periods.Add(new StandingPeriod(last, from0, null, asserted, support));
+        return new StandingHistory(periods, conflicts, (IReadOnlyList<Claim>?)undated ?? []);
+    }
+
+    /// <summary>The claim that opened the period: the first that is not only a confirmation, else the first.</summary>
+    private static Claim Opener(List<Claim> support, Standing current)
+    {
+        foreach (var c in support)
+            if (!IsConfirmation(c, current)) return c;
+        return support[0];
     }
 
     private static bool IsConfirmation(Claim c, Standing current) =>

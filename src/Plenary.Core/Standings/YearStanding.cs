@@ -1,4 +1,5 @@
 using Plenary.Core.Claims;
+using Plenary.Core.Time;
 
 namespace Plenary.Core.Standings;
 
@@ -9,7 +10,12 @@ namespace Plenary.Core.Standings;
 /// </summary>
 public static class YearStanding
 {
-    public static Standing Of(IReadOnlyList<StandingPeriod> periods, int year)
+    public static Standing Of(IReadOnlyList<StandingPeriod> periods, int year) => Of<StandingPeriod>(periods, year);
+
+    /// <summary>The same rule over the periods <see cref="OrganizationStanding"/> gives (the panel's cells).</summary>
+    public static Standing OfKnown(IReadOnlyList<KnownPeriod> periods, int year) => Of<KnownPeriod>(periods, year);
+
+    private static Standing Of<T>(IReadOnlyList<T> periods, int year) where T : class, IStandingSpan
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
@@ -38,4 +44,12 @@ public static class YearStanding
         if (nm > bestDays) best = Standing.NotMember;
         return best;
     }
+}
+
+/// <summary>A stretch of time with one standing: what the year rule reads of <see cref="StandingPeriod"/> and <see cref="KnownPeriod"/>.</summary>
+internal interface IStandingSpan
+{
+    Standing Standing { get; }
+    EdtfDate From { get; }
+    EdtfDate? Until { get; }
 }

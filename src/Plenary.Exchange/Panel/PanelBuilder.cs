@@ -206,10 +206,9 @@ public static class PanelBuilder
                     continue;
                 }
                 if (Array.IndexOf(cells, Pending, baseIndex, years) < 0) continue; // no cell of the pair's exists
-                var periods = OrganizationStanding.Periods(StandingDerivation.Derive(claims), org)
-                    .Select(p => new StandingPeriod(p.Standing, p.From, p.Until, p.SinceAsserted, p.Claims)).ToList();
+                var periods = OrganizationStanding.Periods(StandingDerivation.Derive(claims), org);
                 for (int y = 0; y < years; y++)
-                    if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = MembershipPanel.Encode(YearStanding.Of(periods, first + y));
+                    if (cells[baseIndex + y] == Pending) cells[baseIndex + y] = MembershipPanel.Encode(YearStanding.OfKnown(periods, first + y));
             }
         });
 
